@@ -1,0 +1,99 @@
+package io.jenkins.plugins.cd4ml.cli;
+
+import io.jenkins.plugins.cd4ml.Cd4mlVersion;
+import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cd4ml} command: the same engine as the Jenkins steps, for laptops and other CI. */
+@Command(name = "cd4ml",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cd4mlCommand.Version.class,
+        description = "Continuous delivery for machine learning: validate data, gate models, register and deploy.",
+        subcommands = {
+                DemoCommand.class,
+                CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:passed",
+                "1:failed (a failure-level check failed)",
+                "2:usage error",
+                "3:could not evaluate (bad or missing input)",
+                "4:unstable (only warning-level checks failed)"
+        })
+public final class Cd4mlCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * Runs a command line and returns its exit code without exiting, for tests and embedding.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = create();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** @return the configured command line with cd4ml's exit-code mapping */
+    public static CommandLine create() {
+        return new CommandLine(new Cd4mlCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeExceptionMapper(Cd4mlCommand::exitCodeOf)
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    commandLine.getErr().println("cd4ml: error: " + messageOf(exception));
+                    return exitCodeOf(exception);
+                });
+    }
+
+    private static int exitCodeOf(Throwable exception) {
+        if (exception instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.ERROR;
+    }
+
+    private static String messageOf(Throwable exception) {
+        if (exception instanceof InvalidInputException) {
+            return exception.getMessage();
+        }
+        return exception.getClass().getSimpleName() + ": " + exception.getMessage();
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args the command line
+     */
+    public static void main(String... args) {
+        System.exit(create().execute(args));
+    }
+
+    /** Prints the engine version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"cd4ml " + Cd4mlVersion.get(),
+                    "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name")};
+        }
+    }
+}

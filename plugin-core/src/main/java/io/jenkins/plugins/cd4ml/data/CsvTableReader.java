@@ -1,0 +1,196 @@
+package io.jenkins.plugins.cd4ml.data;
+
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.report.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** RFC 4180 CSV through FastCSV, strict about encoding, header and row shape. */
+final class CsvTableReader implements TableReader {
+    /** Largest single field accepted; a larger one is reported instead of exhausting memory. */
+    static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
+
+    private final String source;
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
+    private final List<String> columns;
+    private CsvRecord current;
+    private long rowNumber;
+
+    private CsvTableReader(String source, CsvReader<CsvRecord> reader, Iterator<CsvRecord> records,
+            List<String> columns) {
+        this.source = source;
+        this.reader = reader;
+        this.records = records;
+        this.columns = columns;
+    }
+
+    static CsvTableReader open(Path file, TableFormat format) throws InvalidInputException {
+        String source = file.toString();
+        InputStream in = skipUtf8Bom(source, InputFiles.open(file));
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CsvReader<CsvRecord> csv = CsvReader.builder()
+                .fieldSeparator(format.delimiter())
+                .quoteCharacter('"')
+                .commentStrategy(CommentStrategy.NONE)
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .detectBomHeader(false)
+                .maxBufferSize(MAX_FIELD_CHARS)
+                .ofCsvRecord(new InputStreamReader(in, decoder));
+        Iterator<CsvRecord> iterator = csv.iterator();
+        CsvRecord header = nextRecord(source, iterator, 0);
+        if (header == null) {
+            closeQuietly(csv);
+            throw new InvalidInputException(SourceLocation.ofFile(source),
+                    "the file is empty (expected a header line naming the columns)");
+        }
+        List<String> names = header.getFields();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name.isBlank()) {
+                closeQuietly(csv);
+                throw new InvalidInputException(new SourceLocation(source, header.getStartingLineNumber(), i + 1),
+                        "empty column name in the header (expected a name for every column)");
+            }
+            Integer previous = seen.putIfAbsent(name, i);
+            if (previous != null) {
+                closeQuietly(csv);
+                throw new InvalidInputException(new SourceLocation(source, header.getStartingLineNumber(), i + 1),
+                        "duplicate column name '" + name + "' (also column " + (previous + 1)
+                                + "; expected unique names)");
+            }
+        }
+        return new CsvTableReader(source, csv, iterator, List.copyOf(names));
+    }
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public boolean next() throws InvalidInputException {
+        long previousLine = current == null ? 1 : current.getStartingLineNumber();
+        CsvRecord record = nextRecord(source, records, previousLine);
+        if (record == null) {
+            if (rowNumber == 0) {
+                throw new InvalidInputException(SourceLocation.ofFile(source),
+                        "the file has a header but no data rows (expected at least one row)");
+            }
+            current = null;
+            return false;
+        }
+        if (record.getFieldCount() != columns.size()) {
+            throw new InvalidInputException(
+                    new SourceLocation(source, record.getStartingLineNumber(),
+                            Math.min(record.getFieldCount(), columns.size()) + 1L),
+                    "row has " + record.getFieldCount() + " fields (expected " + columns.size()
+                            + " as in the header)");
+        }
+        current = record;
+        rowNumber++;
+        return true;
+    }
+
+    @Override
+    public String value(int column) {
+        String text = current.getField(column);
+        return text.isEmpty() ? null : text;
+    }
+
+    @Override
+    public long line() {
+        return current == null ? 0 : current.getStartingLineNumber();
+    }
+
+    @Override
+    public long rowNumber() {
+        return rowNumber;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    private static CsvRecord nextRecord(String source, Iterator<CsvRecord> iterator, long previousLine)
+            throws InvalidInputException {
+        try {
+            return iterator.hasNext() ? iterator.next() : null;
+        } catch (CsvParseException e) {
+            throw new InvalidInputException(new SourceLocation(source, previousLine + 1, 0),
+                    describe(e), e);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new InvalidInputException(new SourceLocation(source, previousLine + 1, 0),
+                        "bytes that are not valid UTF-8 (expected UTF-8 text)", e);
+            }
+            throw new InvalidInputException(SourceLocation.ofFile(source),
+                    "cannot be read: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static String describe(CsvParseException e) {
+        String message = String.valueOf(e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && cause.getMessage().contains("buffer")) {
+            return "a field longer than " + MAX_FIELD_CHARS + " characters (expected shorter fields;"
+                    + " an unterminated quote often causes this)";
+        }
+        return "malformed CSV: " + message;
+    }
+
+    private static InputStream skipUtf8Bom(String source, InputStream raw) throws InvalidInputException {
+        try {
+            PushbackInputStream in = new PushbackInputStream(raw, 3);
+            byte[] head = in.readNBytes(3);
+            int b0 = head.length > 0 ? head[0] & 0xFF : -1;
+            int b1 = head.length > 1 ? head[1] & 0xFF : -1;
+            if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
+                raw.close();
+                throw new InvalidInputException(new SourceLocation(source, 1, 1),
+                        "UTF-16 byte order mark (expected UTF-8 text)");
+            }
+            boolean utf8Bom = head.length == 3 && b0 == 0xEF && b1 == 0xBB && (head[2] & 0xFF) == 0xBF;
+            if (!utf8Bom && head.length > 0) {
+                in.unread(head);
+            }
+            return in;
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.ofFile(source), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(CsvReader<?> reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // the original problem is more useful than a failure to close
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.cd4ml.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * The one place where cd4ml's JSON and YAML mappers are configured, so every report is written the
+ * same way (stable key order, ISO dates, no failure on unknown fields from newer schema versions).
+ */
+public final class Json {
+    /** The version of every JSON document cd4ml writes; readers accept the same major version. */
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .findAndAddModules()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private static final ObjectMapper YAML = createYaml();
+
+    private Json() {
+    }
+
+    /** @return the shared, thread-safe JSON mapper */
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+
+    /**
+     * A YAML mapper for user-written configuration: limits aliases and document size so a hostile
+     * file cannot exhaust memory (billion-laughs).
+     *
+     * @return the shared, thread-safe YAML mapper
+     */
+    public static ObjectMapper yaml() {
+        return YAML;
+    }
+
+    private static ObjectMapper createYaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(8 * 1024 * 1024);
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+        return YAMLMapper.builder(factory)
+                .findAndAddModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+}
