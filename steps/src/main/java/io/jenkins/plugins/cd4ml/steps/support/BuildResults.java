@@ -8,6 +8,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.cd4ml.report.Verdict;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -28,16 +29,25 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * </ul>
  */
 public final class BuildResults {
-    private final Run<?, ?> run;
-    private final @CheckForNull FlowNode node;
+    private final Consumer<Result> buildResult;
+    private final Consumer<WarningAction> nodeWarning;
+
+    /**
+     * @param buildResult sets the build result (only ever makes it worse, as {@code Run.setResult})
+     * @param nodeWarning attaches a warning to the step's node in the Pipeline graph
+     */
+    public BuildResults(@NonNull Consumer<Result> buildResult, @NonNull Consumer<WarningAction> nodeWarning) {
+        this.buildResult = Objects.requireNonNull(buildResult, "buildResult");
+        this.nodeWarning = Objects.requireNonNull(nodeWarning, "nodeWarning");
+    }
 
     /**
      * @param run the build
-     * @param node the step's node in the Pipeline graph, if any
+     * @param node the step's node in the Pipeline graph, if there is one
+     * @return the result handler writing to them
      */
-    public BuildResults(@NonNull Run<?, ?> run, @CheckForNull FlowNode node) {
-        this.run = Objects.requireNonNull(run, "run");
-        this.node = node;
+    public static BuildResults of(@NonNull Run<?, ?> run, @CheckForNull FlowNode node) {
+        return new BuildResults(run::setResult, node == null ? warning -> { } : node::addOrReplaceAction);
     }
 
     /**
@@ -47,7 +57,7 @@ public final class BuildResults {
      * @throws InterruptedException if interrupted
      */
     public static BuildResults of(@NonNull StepContext context) throws IOException, InterruptedException {
-        return new BuildResults(context.get(Run.class), context.get(FlowNode.class));
+        return of(context.get(Run.class), context.get(FlowNode.class));
     }
 
     /**
@@ -76,10 +86,8 @@ public final class BuildResults {
                 // nothing to mark: a passing check never improves a result set by someone else
             }
             case UNSTABLE -> {
-                run.setResult(Result.UNSTABLE);
-                if (node != null) {
-                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(summary));
-                }
+                buildResult.accept(Result.UNSTABLE);
+                nodeWarning.accept(new WarningAction(Result.UNSTABLE).withMessage(summary));
             }
             case FAILED -> throw new AbortException(summary);
             case ERROR -> throw new AbortException("could not evaluate: " + summary);
