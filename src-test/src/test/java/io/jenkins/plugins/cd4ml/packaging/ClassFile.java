@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * @param majorVersion 61 for Java 17, 65 for Java 21
  * @param referencedTypes internal names of every class named in the constant pool or in a descriptor
  * @param methods the declared methods and constructors
+ * @param annotations descriptors of the class's own annotations
  */
-record ClassFile(String name, int majorVersion, Set<String> referencedTypes, List<Method> methods) {
+record ClassFile(String name, int majorVersion, Set<String> referencedTypes, List<Method> methods,
+        Set<String> annotations) {
     /** Class file major version of Java 17. */
     static final int JAVA_17 = 61;
 
@@ -111,7 +113,21 @@ record ClassFile(String name, int majorVersion, Set<String> referencedTypes, Lis
             }
             methods.add(new Method(methodName, descriptor, annotations, parameterNames));
         }
-        return new ClassFile(name, major, types, methods);
+        Set<String> classAnnotations = new TreeSet<>();
+        int attributes = in.readUnsignedShort();
+        for (int a = 0; a < attributes; a++) {
+            String attribute = (String) pool[in.readUnsignedShort()];
+            int length = in.readInt();
+            if (attribute.equals("RuntimeVisibleAnnotations") || attribute.equals("RuntimeInvisibleAnnotations")) {
+                int count = in.readUnsignedShort();
+                for (int k = 0; k < count; k++) {
+                    classAnnotations.add(readAnnotation(in, pool));
+                }
+            } else {
+                in.skipBytes(length);
+            }
+        }
+        return new ClassFile(name, major, types, methods, classAnnotations);
     }
 
     private record ClassRef(int nameIndex) {

@@ -28,6 +28,11 @@ final class HpiInspector {
 
     static final String EXTENSION_INDEX = "META-INF/annotations/hudson.Extension";
 
+    /** annotation-indexer's index of {@code @Symbol}, read by structs' {@code SymbolLookup}. */
+    static final String SYMBOL_INDEX = "META-INF/annotations/org.jenkinsci.Symbol";
+
+    private static final String SYMBOL = "Lorg/jenkinsci/Symbol;";
+
     private static final String DATA_BOUND_CONSTRUCTOR = "Lorg/kohsuke/stapler/DataBoundConstructor;";
 
     private static final Pattern DEPENDENCY = Pattern.compile("[a-z0-9][a-z0-9-]*:[\\w.-]+(;resolution:=optional)?");
@@ -101,6 +106,7 @@ final class HpiInspector {
             }
         }
         checkExtensionIndex(hpi, pluginClasses, problems);
+        checkSymbolIndex(hpi, pluginClasses, problems);
         checkPluginDependencies(hpi, referenced, problems);
         return problems;
     }
@@ -217,6 +223,27 @@ final class HpiInspector {
         for (String className : entries) {
             if (!pluginClasses.containsKey(className.replace('.', '/'))) {
                 problems.add(EXTENSION_INDEX + " names " + className + ", which is not in " + Hpi.PLUGIN_JAR);
+            }
+        }
+    }
+
+    private static void checkSymbolIndex(Hpi hpi, Map<String, ClassFile> pluginClasses, List<String> problems) {
+        byte[] index = hpi.jar(Hpi.PLUGIN_JAR).get(SYMBOL_INDEX);
+        Set<String> listed = new TreeSet<>();
+        if (index != null) {
+            new String(index, java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::trim).filter(l -> !l.isEmpty()).forEach(listed::add);
+        }
+        for (ClassFile classFile : pluginClasses.values()) {
+            String className = classFile.name().replace('/', '.');
+            if (classFile.annotations().contains(SYMBOL) && !listed.contains(className)) {
+                problems.add(className + " has @Symbol but " + SYMBOL_INDEX
+                        + " does not list it: its symbol will not resolve (run IndexedAnnotationProcessor)");
+            }
+        }
+        for (String className : listed) {
+            if (!pluginClasses.containsKey(className.replace('.', '/'))) {
+                problems.add(SYMBOL_INDEX + " names " + className + ", which is not in " + Hpi.PLUGIN_JAR);
             }
         }
     }

@@ -70,6 +70,8 @@ class HpiPackagingTest {
 
         assertThat(HpiInspector.readSezPozIndex(jar.get(HpiInspector.EXTENSION_INDEX)))
                 .contains("io.jenkins.plugins.cd4ml.steps.Cd4mlInfoStep$DescriptorImpl");
+        assertThat(new String(jar.get(HpiInspector.SYMBOL_INDEX), StandardCharsets.UTF_8).lines())
+                .contains("io.jenkins.plugins.cd4ml.steps.Cd4mlInfoStep$DescriptorImpl");
         assertThat(jar).containsKeys(
                 "index.jelly",
                 "io/jenkins/plugins/cd4ml/steps/Cd4mlInfoStep/config.jelly",
@@ -114,6 +116,14 @@ class HpiPackagingTest {
 
         assertThat(HpiInspector.inspect(broken))
                 .anyMatch(p -> p.contains("names io.jenkins.plugins.cd4ml.steps.Cd4mlInfoStep$DescriptorImpl"));
+    }
+
+    @Test
+    void reportsASymbolMissingFromTheSymbolIndex() {
+        Hpi broken = hpi.withJarEntry(Hpi.PLUGIN_JAR, HpiInspector.SYMBOL_INDEX, null);
+
+        assertThat(HpiInspector.inspect(broken)).singleElement().asString()
+                .contains("Cd4mlInfoStep$DescriptorImpl has @Symbol").contains(HpiInspector.SYMBOL_INDEX);
     }
 
     @Test
