@@ -23,6 +23,7 @@ class ArchitectureTest {
     static void importPlugin() {
         plugin = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.isJar() || location.contains("cd4ml"))
                 .importPackages("io.jenkins.plugins.cd4ml");
     }
 
