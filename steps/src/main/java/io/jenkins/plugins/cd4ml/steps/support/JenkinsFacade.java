@@ -1,0 +1,67 @@
+package io.jenkins.plugins.cd4ml.steps.support;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ExtensionList;
+import hudson.model.labels.LabelAtom;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+import java.io.File;
+import java.io.Serializable;
+import java.util.Optional;
+import jenkins.model.Jenkins;
+
+/**
+ * The only class that talks to the {@link Jenkins} singleton. Everything else receives a facade,
+ * so glue code can be unit-tested with a fake one (an ArchUnit rule enforces this).
+ */
+public class JenkinsFacade implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Throws unless the current user has the permission on the given object (or, when the object
+     * is {@code null}, on Jenkins itself) — the check every {@code do*} web method starts with.
+     *
+     * @param context the item, run or computer the request is about; {@code null} for global
+     * @param permission the permission required
+     */
+    public void checkPermission(@CheckForNull AccessControlled context, @NonNull Permission permission) {
+        accessControlled(context).checkPermission(permission);
+    }
+
+    /**
+     * @param context the item, run or computer the request is about; {@code null} for global
+     * @param permission the permission to test
+     * @return whether the current user has the permission there
+     */
+    public boolean hasPermission(@CheckForNull AccessControlled context, @NonNull Permission permission) {
+        return accessControlled(context).hasPermission(permission);
+    }
+
+    /** @return {@code JENKINS_HOME} on the controller */
+    public @NonNull File getRootDir() {
+        return Jenkins.get().getRootDir();
+    }
+
+    /**
+     * @param type an extension registered exactly once, e.g. a {@code GlobalConfiguration}
+     * @param <T> its type
+     * @return the registered instance
+     */
+    @NonNull
+    public <T> T getSingleton(@NonNull Class<T> type) {
+        return ExtensionList.lookupSingleton(type);
+    }
+
+    /**
+     * @param name a label name, e.g. {@code gpu} or {@code gpu-a100}
+     * @return the label atom Jenkins knows by that name
+     */
+    public Optional<LabelAtom> getLabelAtom(@NonNull String name) {
+        return Optional.ofNullable(Jenkins.get().getLabelAtom(name));
+    }
+
+    private static AccessControlled accessControlled(@CheckForNull AccessControlled context) {
+        return context != null ? context : Jenkins.get();
+    }
+}
