@@ -26,6 +26,11 @@ public final class NvidiaSmiXmlParser {
      * @throws InvalidInputException if the output is not the expected XML
      */
     public GpuInventory parse(String xml) throws InvalidInputException {
+        if (xml.contains("<!ENTITY")) {
+            // nvidia-smi never declares entities; a document that does was not written by it.
+            throw new InvalidInputException(SourceLocation.ofFile(SOURCE),
+                    "entity declarations are not accepted (expected plain nvidia-smi output)");
+        }
         Element root;
         try {
             root = SafeXml.parse(xml).getDocumentElement();
