@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -289,8 +288,13 @@ public final class GpuAllocator {
     }
 
     private static String describe(GpuRequest request) {
-        return request.count() + " GPU(s)" + (request.minMemoryMiB() > 0
-                ? String.format(Locale.ROOT, " with at least %.0f GiB", request.minMemoryMiB() / 1024.0) : "");
+        if (request.minMemoryMiB() <= 0) {
+            return request.count() + " GPU(s)";
+        }
+        int gigabytes = (int) Math.round(request.minMemoryMiB() / (1024 * 0.93));
+        String memory = GpuRequest.minMemoryMiBFor(gigabytes) == request.minMemoryMiB() ? gigabytes + " GB"
+                : request.minMemoryMiB() + " MiB";
+        return request.count() + " GPU(s) with at least " + memory;
     }
 
     private static long seconds(long nanos) {

@@ -83,7 +83,8 @@ class GpuAllocatorTest {
             assertThat(allocation.lease().environment().get("CUDA_VISIBLE_DEVICES")).isEqualTo(device.uuid())
                     .startsWith("MIG-");
             assertThatThrownBy(() -> allocator().allocate(mig, forty, m -> { }))
-                    .isInstanceOf(GpuAllocationException.class).hasMessageContaining("3g.40gb")
+                    .isInstanceOf(GpuAllocationException.class).hasMessageContaining("1 GPU(s) with at least 40 GB")
+                    .hasMessageContaining("3g.40gb")
                     .hasMessageContaining("held by job");
         }
         assertThatThrownBy(() -> allocator().allocate(mig, GpuRequest.of(3, 20, Duration.ZERO, "job"), m -> { }))
