@@ -8,6 +8,7 @@ import io.jenkins.plugins.cd4ml.gpu.health.HealthReport;
 import io.jenkins.plugins.cd4ml.gpu.health.KernelLog;
 import io.jenkins.plugins.cd4ml.gpu.labels.GpuLabels;
 import io.jenkins.plugins.cd4ml.gpu.probe.GpuProbe;
+import io.jenkins.plugins.cd4ml.gpu.probe.ProcessGpuProbe;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
@@ -44,6 +45,19 @@ public record GpuNodeReport(GpuInventory inventory, HealthReport health, List<St
         KernelLog kernelLog = inventory.hasGpus() ? KernelLog.read(probe, policy.xidWindow())
                 : KernelLog.unreadable("no GPUs: kernel log not read");
         return of(inventory, kernelLog, policy, clock);
+    }
+
+    /**
+     * Scans the machine this JVM runs on with nvidia-smi from the PATH: what a Jenkins label finder
+     * (on agent connect) and a {@code withGpus} step (right before allocating) call on the agent.
+     *
+     * @param policy what a healthy GPU must satisfy
+     * @return the report
+     * @throws InterruptedException if interrupted while a command runs
+     */
+    public static GpuNodeReport scanThisMachine(HealthPolicy policy) throws InterruptedException {
+        ProcessGpuProbe probe = new ProcessGpuProbe();
+        return scan(new GpuDiscovery(probe), probe, policy, Clock.systemUTC());
     }
 
     /**
