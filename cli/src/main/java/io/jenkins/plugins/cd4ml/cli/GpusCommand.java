@@ -70,7 +70,7 @@ final class GpusCommand implements Callable<Integer> {
     private static void printText(GpuNodeReport node, Map<String, String> holders, PrintWriter out) {
         GpuInventory inventory = node.inventory();
         switch (inventory.status()) {
-            case NO_DRIVER -> out.println("No NVIDIA driver: " + inventory.message());
+            case NO_DRIVER -> out.println(inventory.message());
             case DRIVER_ERROR -> out.println("NVIDIA driver not answering: " + inventory.message());
             case AVAILABLE -> out.printf(Locale.ROOT, "%d GPU(s), driver %s, CUDA %s%n", inventory.gpus().size(),
                     inventory.driverVersion(), inventory.cudaVersion());

@@ -29,7 +29,7 @@ public record GpuNodeReport(GpuInventory inventory, HealthReport health, List<St
 
     /**
      * Discovers the GPUs, reads the kernel log for XID errors (skipped with a note when not
-     * readable or when there are no GPUs), checks health and derives labels. Never throws for a
+     * readable; not read when there are no GPUs), checks health and derives labels. Never throws for a
      * machine without GPUs.
      *
      * @param discovery how to find GPUs
@@ -43,7 +43,7 @@ public record GpuNodeReport(GpuInventory inventory, HealthReport health, List<St
             throws InterruptedException {
         GpuInventory inventory = discovery.discover();
         KernelLog kernelLog = inventory.hasGpus() ? KernelLog.read(probe, policy.xidWindow())
-                : KernelLog.unreadable("no GPUs: kernel log not read");
+                : new KernelLog(List.of(), true, "no GPUs: kernel log not needed");
         return of(inventory, kernelLog, policy, clock);
     }
 
