@@ -3,7 +3,7 @@ package io.jenkins.plugins.cd4ml.gates.drift;
 import com.fasterxml.jackson.core.io.NumberInput;
 
 /** Recognises plain decimal numbers in cells ({@code 42}, {@code -1.5e3}); not NaN, Infinity or hex. */
-final class NumericText {
+public final class NumericText {
     private NumericText() {
     }
 
@@ -11,7 +11,7 @@ final class NumericText {
      * @param text a non-empty cell
      * @return whether it is written like a decimal number
      */
-    static boolean looksNumeric(String text) {
+    public static boolean looksNumeric(String text) {
         char first = text.charAt(0);
         char last = text.charAt(text.length() - 1);
         boolean startOk = first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.';
@@ -34,7 +34,7 @@ final class NumericText {
      * @param text a non-empty cell
      * @return the value, or NaN when the cell is not a plain decimal number
      */
-    static double parse(String text) {
+    public static double parse(String text) {
         if (!looksNumeric(text)) {
             return Double.NaN;
         }
