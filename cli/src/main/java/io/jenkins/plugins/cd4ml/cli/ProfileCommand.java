@@ -106,7 +106,9 @@ final class ProfileCommand implements Callable<Integer> {
         if (folder != null) {
             Files.createDirectories(folder);
         }
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        // not Files.createTempFile: its owner-only permissions would carry over to the user's file
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + System.nanoTime() + ".tmp");
         try {
             Files.writeString(temporary, Json.mapper().writeValueAsString(json) + System.lineSeparator());
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

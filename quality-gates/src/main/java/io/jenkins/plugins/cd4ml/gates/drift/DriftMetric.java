@@ -85,7 +85,8 @@ public enum DriftMetric {
     }
 
     /**
-     * Finds a metric by its key (or enum name), ignoring case.
+     * Finds a metric by its key (or enum name, or the short aliases {@code js}, {@code ks},
+     * {@code ks_pvalue}, {@code linfinity}), ignoring case.
      *
      * @param text the name
      * @return the metric
@@ -98,8 +99,17 @@ public enum DriftMetric {
                 return metric;
             }
         }
-        if (wanted.equals("ks_pvalue") || wanted.equals("ks")) {
-            return wanted.equals("ks") ? KS_STATISTIC : KS_PVALUE;
+        switch (wanted) {
+            case "js":
+                return JENSEN_SHANNON;
+            case "ks":
+                return KS_STATISTIC;
+            case "ks_pvalue":
+                return KS_PVALUE;
+            case "l_infinity", "linfinity":
+                return LINF;
+            default:
+                break;
         }
         throw new IllegalArgumentException("unknown drift metric '" + text + "' (expected one of "
                 + Arrays.stream(values()).map(DriftMetric::key).collect(Collectors.joining(", ")) + ")");
