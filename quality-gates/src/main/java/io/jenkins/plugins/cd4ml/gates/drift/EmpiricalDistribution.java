@@ -24,17 +24,13 @@ public final class EmpiricalDistribution implements Serializable {
     }
 
     /**
-     * Takes ownership of an array and sorts it (in parallel when large).
+     * Takes ownership of an array and sorts it (a radix sort when large, see {@link DoubleSorter}).
      *
      * @param values the sample; must not contain NaN; the array is sorted in place and kept
      * @return the distribution of the sample
      */
     public static EmpiricalDistribution ofSample(double[] values) {
-        if (values.length > 1 << 16) {
-            Arrays.parallelSort(values);
-        } else {
-            Arrays.sort(values);
-        }
+        DoubleSorter.sort(values);
         return new EmpiricalDistribution(values, null);
     }
 
