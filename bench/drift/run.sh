@@ -31,9 +31,9 @@ cur="$out/data_${tag}_cur.csv"
 columns=age,income,credit_score,balance,tenure_months,txn_amount,feature_x1,feature_x2,country,segment,channel,group
 heap="${CD4ML_BENCH_HEAP:--Xmx8g}"
 
-# prints "seconds max_rss_kb" for one command
+# prints "wall_seconds max_rss_kb user_seconds system_seconds" for one command
 measure() {
-  /usr/bin/time -f "%e %M" -o "$out/.time" "$@" > /dev/null 2> "$out/.stderr" || {
+  /usr/bin/time -f "%e %M %U %S" -o "$out/.time" "$@" > /dev/null 2> "$out/.stderr" || {
     rc=$?; if [ $rc -ne 0 ] && [ $rc -ne 1 ] && [ $rc -ne 4 ]; then cat "$out/.stderr" >&2; exit $rc; fi; }
   cat "$out/.time"
 }
@@ -56,8 +56,9 @@ path, rows, cores = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 runs = {"p": [], "c": [], "s": [], "r": []}
 for arg in sys.argv[4:]:
     kind, value = arg.split(":", 1)
-    seconds, rss = value.split()
-    runs[kind].append({"seconds": float(seconds), "max_rss_mib": round(int(rss) / 1024, 1)})
+    seconds, rss, user, system = value.split()
+    runs[kind].append({"seconds": float(seconds), "max_rss_mib": round(int(rss) / 1024, 1),
+                       "cpu_seconds": round(float(user) + float(system), 2)})
 def median(kind):
     return statistics.median(r["seconds"] for r in runs[kind])
 result = {
@@ -67,9 +68,13 @@ result = {
     "median_seconds": {"pandas_scipy": median("p"), "cd4ml_data_baseline": median("c"),
                         "cd4ml_profile_baseline": median("s")},
     "speedup_vs_pandas": round(median("p") / median("c"), 2),
+    "median_cpu_seconds": {k: statistics.median(r["cpu_seconds"] for r in runs[v])
+                           for k, v in (("pandas_scipy", "p"), ("cd4ml_data_baseline", "c"),
+                                        ("cd4ml_profile_baseline", "s"))},
 }
 with open(path, "w") as f:
     json.dump(result, f, indent=1)
-print(json.dumps(result["median_seconds"]), "speed-up", result["speedup_vs_pandas"])
+print(json.dumps(result["median_seconds"]), json.dumps(result["median_cpu_seconds"]),
+      "speed-up", result["speedup_vs_pandas"])
 PY
 echo "results: $out/drift-bench-${tag}.json"

@@ -12,20 +12,18 @@ public final class NumericText {
      * @return whether it is written like a decimal number
      */
     public static boolean looksNumeric(String text) {
+        // the parser rejects anything else that is malformed; these ends rule out NaN, Infinity,
+        // Java's 1d/1f suffixes and surrounding blanks, which it would accept
         char first = text.charAt(0);
         char last = text.charAt(text.length() - 1);
-        boolean startOk = first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.';
-        boolean endOk = last >= '0' && last <= '9' || last == '.';
-        if (!startOk || !endOk) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-                return false;
-            }
-        }
-        return true;
+        return (first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.')
+                && (last >= '0' && last <= '9' || last == '.')
+                && !isHex(text);
+    }
+
+    private static boolean isHex(String text) {
+        int at = text.charAt(0) == '-' || text.charAt(0) == '+' ? 2 : 1;
+        return text.length() > at && (text.charAt(at) == 'x' || text.charAt(at) == 'X');
     }
 
     /**
