@@ -8,7 +8,7 @@
 set -euo pipefail
 rows=1000000
 runs=3
-out=/tmp/cd4ml-bench
+out=/tmp/cd4ml-drift-bench
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;

@@ -112,6 +112,23 @@ public final class DriftConfigParser {
     }
 
     /**
+     * The drift section of a larger document (an expectations file): its top-level {@code drift:}
+     * key, if there is one.
+     *
+     * @param source the file name for errors
+     * @param document the parsed document
+     * @return the configuration, or empty when the document has no {@code drift:} key
+     * @throws InvalidInputException naming the offending entry
+     */
+    public static java.util.Optional<DriftConfig> section(String source, JsonNode document)
+            throws InvalidInputException {
+        if (document == null || !document.isObject() || !document.has("drift")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(parse(source, document));
+    }
+
+    /**
      * Parses a check written on a command line: {@code METRIC=THRESHOLD[:SEVERITY]}, e.g.
      * {@code psi=0.2:failure} or {@code chi2_pvalue=0.01:warning} (severity defaults to failure).
      *

@@ -156,6 +156,10 @@ class DriftAnalyzerTest {
         assertThatThrownBy(() -> DriftConfigParser.parse(unknown)).hasMessageContaining("unknown drift metric 'nope'");
         Path malformed = csv("bad.yaml", "drift: [\n");
         assertThatThrownBy(() -> DriftConfigParser.parse(malformed)).hasMessageContaining("bad.yaml:");
+        var expectations = Json.yaml().readTree("expectations: []\ndrift:\n  exclude: [id]\n");
+        assertThat(DriftConfigParser.section("e.yaml", expectations)).hasValueSatisfying(
+                section -> assertThat(section.exclude()).containsExactly("id"));
+        assertThat(DriftConfigParser.section("e.yaml", Json.yaml().readTree("expectations: []\n"))).isEmpty();
         assertThat(DriftConfigParser.parseCheck("chi2_pvalue=0.01:warning"))
                 .isEqualTo(new DriftCheck(DriftMetric.CHI2_PVALUE, 0.01, Severity.WARNING));
     }
