@@ -53,7 +53,10 @@ public final class DriftEngine {
             throws InvalidInputException {
         List<String> currentColumns = header(current);
         if (baseline.isSummary()) {
-            DatasetDistributions base = Baseline.distributionsOf(baseline.profile());
+            DatasetDistributions summary = Baseline.distributionsOf(baseline.profile());
+            // name the file the user gave, and what it summarises
+            DatasetDistributions base = new DatasetDistributions(baseline.path() + " (profile of "
+                    + summary.source() + ")", summary.rows(), summary.columns(), summary.distributions());
             List<String> columns = DriftAnalyzer.selectColumns(base.columns(), currentColumns, config);
             for (String name : columns) {
                 if (base.column(name) == null) {
