@@ -54,6 +54,28 @@ class ProfileFormatsTest {
     }
 
     @Test
+    void aNumericColumnThatTurnsToTextKeepsHonestCounts(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        StringBuilder data = new StringBuilder("mixed,code\n");
+        for (int i = 0; i < 1500; i++) {
+            data.append(i).append(',').append(i % 3).append('\n');
+        }
+        data.append("x,y\n,\n");
+        Path file = temp.resolve("mixed.csv");
+        java.nio.file.Files.writeString(file, data);
+        DatasetProfile profile = Profiler.withDefaults().profile(file);
+        ColumnProfile mixed = profile.column("mixed");
+        assertThat(mixed.type()).isEqualTo(InferredType.STRING);
+        assertThat(mixed.count()).isEqualTo(1501);
+        assertThat(mixed.nulls()).isEqualTo(1);
+        assertThat(mixed.frequencies().complete()).isFalse();
+        assertThat(mixed.frequencies().other()).isEqualTo(1500);
+        ColumnProfile code = profile.column("code");
+        // few distinct numbers are counted from the start, so the counts stay complete
+        assertThat(code.frequencies().complete()).isTrue();
+        assertThat(code.frequencies().counts()).containsEntry("0", 500L).containsEntry("y", 1L);
+    }
+
+    @Test
     void cd4mlProfileRoundTrips() throws Exception {
         DatasetProfile profile = Profiler.withDefaults().profile(baseline());
         ObjectNode json = ProfileJson.write(profile);
