@@ -20,13 +20,23 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 class ProfileFormatsTest {
+    private static DatasetProfile profiled;
+
+    /** Profiling is what most tests here start from; do it once. */
+    private static synchronized DatasetProfile baselineProfile() throws Exception {
+        if (profiled == null) {
+            profiled = Profiler.withDefaults().profile(baseline());
+        }
+        return profiled;
+    }
+
     private static Path baseline() throws Exception {
         return Path.of(ProfileFormatsTest.class.getResource("/drift/mixed-drift/baseline.csv").toURI());
     }
 
     @Test
     void profileCountsAndMomentsAreExact() throws Exception {
-        DatasetProfile profile = Profiler.withDefaults().profile(baseline());
+        DatasetProfile profile = baselineProfile();
         DatasetDistributions exact = DataFileDistributions.read(baseline(), null, Map.of());
         assertThat(profile.rows()).isEqualTo(6000);
         SoftAssertions softly = new SoftAssertions();
@@ -77,7 +87,7 @@ class ProfileFormatsTest {
 
     @Test
     void cd4mlProfileRoundTrips() throws Exception {
-        DatasetProfile profile = Profiler.withDefaults().profile(baseline());
+        DatasetProfile profile = baselineProfile();
         ObjectNode json = ProfileJson.write(profile);
         assertThat(json.get("schemaVersion").asText()).isEqualTo(Json.SCHEMA_VERSION);
         String text = Json.mapper().writeValueAsString(json);
@@ -93,7 +103,7 @@ class ProfileFormatsTest {
 
     @Test
     void sageMakerStatisticsRoundTripInTheDocumentedShape() throws Exception {
-        DatasetProfile profile = Profiler.withDefaults().profile(baseline());
+        DatasetProfile profile = baselineProfile();
         ObjectNode statistics = SageMakerStatistics.write(profile);
         assertThat(statistics.get("version").asInt()).isZero();
         assertThat(statistics.at("/dataset/item_count").asLong()).isEqualTo(6000);
@@ -141,7 +151,7 @@ class ProfileFormatsTest {
 
     @Test
     void sageMakerConstraintsRoundTripIntoDriftChecks() throws Exception {
-        DatasetProfile profile = Profiler.withDefaults().profile(baseline());
+        DatasetProfile profile = baselineProfile();
         ObjectNode constraints = SageMakerConstraints.write(profile);
         JsonNode feature = findFeature(constraints, "num_with_nulls");
         assertThat(feature.get("completeness").asDouble()).isCloseTo(5587 / 6000.0, within(1e-12));
