@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 GpusCommand.class,
                 TrainCommand.class,
+                ProfileCommand.class,
+                DriftCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
