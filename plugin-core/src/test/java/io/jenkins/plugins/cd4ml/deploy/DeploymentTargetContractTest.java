@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +70,11 @@ public abstract class DeploymentTargetContractTest {
         return -1;
     }
 
+    /** @return what a rollback's reason names on this target: the alarm, or the target's own signal */
+    protected String rollbackSignal() {
+        return ALARMS.get(0);
+    }
+
     /** @return the sleeper used for bake times (tests do not really wait) */
     protected Sleeper sleeper() {
         return duration -> { };
@@ -113,15 +117,13 @@ public abstract class DeploymentTargetContractTest {
 
         DeploymentRecord record = deployGood(dev, "1");
 
-        SoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(record.outcome()).isEqualTo(DeploymentOutcome.DEPLOYED);
-            softly.assertThat(record.previousVersion()).isNull();
-            softly.assertThat(record.serving().servesOnly("1")).isTrue();
-            softly.assertThat(record.events()).extracting(DeploymentEvent::phase).contains("started", "read-back",
-                    "finished");
-            softly.assertThat(versions.versionOf(MODEL, "dev")).contains("1");
-            softly.assertThat(versions.deployments()).hasSize(1);
-        });
+        // plain assertions: soft assertions' proxies cost seconds per test class on a busy CI machine
+        assertThat(record.outcome()).as(record.reason()).isEqualTo(DeploymentOutcome.DEPLOYED);
+        assertThat(record.previousVersion()).isNull();
+        assertThat(record.serving().servesOnly("1")).isTrue();
+        assertThat(record.events()).extracting(DeploymentEvent::phase).contains("started", "read-back", "finished");
+        assertThat(versions.versionOf(MODEL, "dev")).contains("1");
+        assertThat(versions.deployments()).hasSize(1);
         assertThat(serving(dev).servesOnly("1")).isTrue();
     }
 
@@ -147,12 +149,10 @@ public abstract class DeploymentTargetContractTest {
         DeploymentRecord record = deploy(staging, "2", Quality.TRIPS_ALARM, new Canary(20, 60, ALARMS),
                 ApprovalStatus.APPROVED);
 
-        SoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(record.outcome()).as(record.reason()).isEqualTo(DeploymentOutcome.ROLLED_BACK);
-            softly.assertThat(record.reason()).contains("credit-risk-5xx");
-            softly.assertThat(record.serving().servesOnly("1")).isTrue();
-            softly.assertThat(versions.versionOf(MODEL, "staging")).contains("1");
-        });
+        assertThat(record.outcome()).as(record.reason()).isEqualTo(DeploymentOutcome.ROLLED_BACK);
+        assertThat(record.reason()).contains(rollbackSignal());
+        assertThat(record.serving().servesOnly("1")).isTrue();
+        assertThat(versions.versionOf(MODEL, "staging")).contains("1");
         assertThat(serving(staging).servesOnly("1")).isTrue();
     }
 
