@@ -1,7 +1,11 @@
 package io.jenkins.plugins.cd4ml.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.cd4ml.deploy.ApprovalStatus;
+import io.jenkins.plugins.cd4ml.deploy.DeploymentTarget;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentEngine;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentEvent;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentOutcome;
@@ -16,7 +20,10 @@ import io.jenkins.plugins.cd4ml.deploy.Sleeper;
 import io.jenkins.plugins.cd4ml.deploy.StandardDeploymentTargets;
 import io.jenkins.plugins.cd4ml.deploy.TargetType;
 import io.jenkins.plugins.cd4ml.deploy.local.LocalServing;
+import io.jenkins.plugins.cd4ml.deploy.kserve.KServeTarget;
 import io.jenkins.plugins.cd4ml.deploy.local.LocalTarget;
+import io.jenkins.plugins.cd4ml.deploy.sagemaker.SageMakerApi;
+import io.jenkins.plugins.cd4ml.deploy.sagemaker.SageMakerTarget;
 import io.jenkins.plugins.cd4ml.deploy.strategy.AllAtOnce;
 import io.jenkins.plugins.cd4ml.deploy.strategy.BlueGreen;
 import io.jenkins.plugins.cd4ml.deploy.strategy.Canary;
@@ -28,6 +35,7 @@ import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -140,7 +149,9 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LocalServing serving = new LocalServing()) {
-            StandardDeploymentTargets targets = new StandardDeploymentTargets(serving, stateDirectory.resolve("local"));
+            StandardDeploymentTargets targets = new StandardDeploymentTargets(serving, stateDirectory.resolve("local"))
+                    .with(TargetType.SAGEMAKER, DeployCommand::sageMaker)
+                    .with(TargetType.KSERVE, DeployCommand::kserve);
             DeploymentEngine engine = new DeploymentEngine(versions, targets,
                     new FileDeploymentStore(stateDirectory.resolve("deployments")),
                     new FileDeploymentLocks(stateDirectory.resolve("locks")), Clock.systemUTC(), Sleeper.SYSTEM);
@@ -164,6 +175,22 @@ public final class DeployCommand implements Callable<Integer> {
             }
             return record.outcome().exitCode();
         }
+    }
+
+    /** SageMaker with the default AWS credential chain (environment, profile, instance role). */
+    private static DeploymentTarget sageMaker(Environment environment) {
+        String region = environment.target().setting("region", "");
+        URI endpoint = environment.target().setting("endpointUrl").map(URI::create)
+                .orElse(SageMakerApi.endpointOf(region));
+        return new SageMakerTarget(environment, new SageMakerApi(endpoint, region, DefaultCredentialsProvider.builder()
+                .build(), Sleeper.SYSTEM));
+    }
+
+    /** KServe through the current kubeconfig (or the environment's {@code context}). */
+    private static DeploymentTarget kserve(Environment environment) {
+        Config config = Config.autoConfigure(environment.target().setting("context").orElse(null));
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        return KServeTarget.closingClient(environment, client);
     }
 
     private DeploymentStrategy strategy() {

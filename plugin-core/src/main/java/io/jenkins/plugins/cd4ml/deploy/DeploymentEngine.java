@@ -92,6 +92,19 @@ public final class DeploymentEngine {
         }
     }
 
+    /**
+     * The version an environment's alias points to: what was last verified serving there. A
+     * {@code promoteModel from: 'staging', to: 'production'} step deploys this version to {@code to}.
+     *
+     * @param model the registered model
+     * @param environment the environment
+     * @return the version, or empty when nothing was deployed there yet
+     * @throws IOException when the registry cannot be read
+     */
+    public Optional<String> versionAt(String model, Environment environment) throws IOException {
+        return versions.versionOf(model, environment.alias());
+    }
+
     /** One deployment in progress: the current record, saved after every change. */
     private final class Run implements DeploymentProgress {
         private final DeploymentRequest request;

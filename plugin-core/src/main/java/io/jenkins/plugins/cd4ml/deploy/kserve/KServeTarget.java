@@ -54,18 +54,40 @@ public final class KServeTarget implements DeploymentTarget {
     private final String namespace;
     private final Duration poll;
     private final long maxPolls;
+    private final boolean ownsClient;
 
     /**
      * @param environment the environment (its {@code kserve} settings are used)
      * @param client a client for the cluster, built by the caller with the environment's credentials
      */
     public KServeTarget(Environment environment, KubernetesClient client) {
+        this(environment, client, false);
+    }
+
+    private KServeTarget(Environment environment, KubernetesClient client, boolean ownsClient) {
+        this.ownsClient = ownsClient;
         this.environment = environment;
         this.client = client;
         this.settings = environment.target();
         this.namespace = settings.setting("namespace", "default");
         this.poll = Duration.ofSeconds(Long.parseLong(settings.setting("pollSeconds", "10")));
         this.maxPolls = Math.max(1, Long.parseLong(settings.setting("maxWaitSeconds", "1800")) / poll.toSeconds());
+    }
+
+    /**
+     * @param environment the environment
+     * @param client a client this target closes when it is closed
+     * @return the target
+     */
+    public static KServeTarget closingClient(Environment environment, KubernetesClient client) {
+        return new KServeTarget(environment, client, true);
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
     }
 
     private String serviceName(String model) {
