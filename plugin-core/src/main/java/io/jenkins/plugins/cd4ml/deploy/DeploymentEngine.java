@@ -110,6 +110,9 @@ public final class DeploymentEngine {
         private final DeploymentRequest request;
         private final Consumer<DeploymentEvent> listener;
         private DeploymentRecord record;
+        /** Only a run holding the environment's lock writes the store: a refused duplicate must not
+         * overwrite the record of the deployment it waited for. */
+        private boolean persisting;
 
         Run(DeploymentRequest request, Consumer<DeploymentEvent> listener) {
             this.request = request;
@@ -118,6 +121,7 @@ public final class DeploymentEngine {
         }
 
         DeploymentRecord deploy(DeploymentTarget target, DeployableVersion version) throws IOException {
+            persisting = true;
             Optional<DeploymentRecord> earlier = store.find(request.deploymentId());
             ServingState before = target.observe(request.model());
             if (earlier.isPresent() && earlier.get().inProgress()) {
@@ -198,7 +202,9 @@ public final class DeploymentEngine {
             }
             event("finished", outcome + ": " + reason);
             record = record.finish(outcome, reason, after, clock.instant());
-            store.save(record);
+            if (persisting) {
+                store.save(record);
+            }
             versions.recordDeployment(record);
             return record;
         }
@@ -208,7 +214,9 @@ public final class DeploymentEngine {
             DeploymentEvent event = new DeploymentEvent(clock.instant(), phase, message);
             record = record.with(event);
             try {
-                store.save(record);
+                if (persisting) {
+                    store.save(record);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("the deployment record could not be saved", e);
             }

@@ -73,6 +73,31 @@ class DeploymentEngineTest {
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(DeploymentOutcome.DEPLOYED);
         assertThat(target.rollouts).extracting(TargetPlan::version).containsExactly("2");
+        assertThat(store.find(second.id())).as("a refused deployment leaves the store alone").isEmpty();
+    }
+
+    @Test
+    void refusedDuplicateDoesNotOverwriteTheRecordOfTheDeploymentItWaitedFor() throws Exception {
+        CountDownLatch inRollout = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        target.script = (plan, scripted) -> {
+            inRollout.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            scripted.state.set(ServingState.serving(plan.version(), true));
+            return RolloutResult.completed();
+        };
+        CompletableFuture<DeploymentRecord> first = CompletableFuture.supplyAsync(() -> call(() ->
+                deploy("staging", "2", Duration.ofSeconds(5))));
+        assertThat(inRollout.await(10, TimeUnit.SECONDS)).isTrue();
+
+        DeploymentRecord duplicate = deploy("staging", "2", Duration.ofMillis(100));
+
+        assertThat(duplicate.outcome()).isEqualTo(DeploymentOutcome.REFUSED);
+        DeploymentRecord stored = store.find(duplicate.id()).orElseThrow();
+        assertThat(stored.inProgress()).isTrue();
+        assertThat(stored.events()).extracting(DeploymentEvent::phase).doesNotContain("refused");
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(DeploymentOutcome.DEPLOYED);
     }
 
     @Test
