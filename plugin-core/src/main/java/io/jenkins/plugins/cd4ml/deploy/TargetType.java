@@ -1,0 +1,54 @@
+package io.jenkins.plugins.cd4ml.deploy;
+
+import java.util.Set;
+
+/** The kinds of target, with the settings each accepts (the environments file's schema). */
+public enum TargetType {
+    /** Serves on this machine over HTTP on 127.0.0.1 (demo, tests). */
+    LOCAL("local", Set.of(), Set.of("port", "stateDir", "probeFile", "probeRequests", "probeIntervalSeconds",
+            "maxErrorRate")),
+    /** A SageMaker real-time endpoint. */
+    SAGEMAKER("sagemaker", Set.of("region", "image", "executionRoleArn"), Set.of("endpointName", "instanceType",
+            "instanceCount", "variantName", "maxWaitSeconds", "pollSeconds", "endpointUrl")),
+    /** A KServe InferenceService on Kubernetes. */
+    KSERVE("kserve", Set.of("namespace"), Set.of("context", "modelFormat", "serviceName", "maxWaitSeconds",
+            "pollSeconds"));
+
+    private final String id;
+    private final Set<String> required;
+    private final Set<String> optional;
+
+    TargetType(String id, Set<String> required, Set<String> optional) {
+        this.id = id;
+        this.required = required;
+        this.optional = optional;
+    }
+
+    /** @return the name used in files ({@code local}, {@code sagemaker}, {@code kserve}) */
+    public String id() {
+        return id;
+    }
+
+    /** @return settings that must be present */
+    public Set<String> required() {
+        return required;
+    }
+
+    /** @return settings that may be present */
+    public Set<String> optional() {
+        return optional;
+    }
+
+    /**
+     * @param id a name as written in a file
+     * @return the type, or {@code null} when unknown
+     */
+    public static TargetType of(String id) {
+        for (TargetType type : values()) {
+            if (type.id.equals(id)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}
