@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
-import io.jenkins.plugins.cd4ml.examples.creditrisk.LinearModel.NumericTerm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -32,7 +30,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The example project's training command. Trains a logistic regression with Tribuo on a CSV file,
- * writes the model in the portable {@code cd4ml-linear/1} format, and scores the evaluation file
+ * writes the model in the portable {@code cd4ml-linear-model} format, and scores the evaluation file
  * into a predictions CSV that the quality gates read.
  *
  * <pre>
@@ -179,7 +177,10 @@ public final class TrainCreditRiskModel {
                 values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** Tribuo's binary logistic model is a 2-class softmax: P(1) = sigmoid((w1 - w0)·x + (b1 - b0)). */
+    /**
+     * Tribuo's binary logistic model is a 2-class softmax: P(1) = sigmoid((w1 - w0)·x + (b1 - b0)).
+     * Standardisation is folded into raw-scale coefficients so the served model needs no scaler.
+     */
     private static LinearModel export(LinearSGDModel trained, List<String> numeric, Map<String, double[]> moments,
             List<String> categorical, Table table, String positiveLabel) {
         DenseMatrix weights = trained.getWeightsCopy();
@@ -188,25 +189,27 @@ public final class TrainCreditRiskModel {
             throw new IllegalArgumentException("the positive label '" + positiveLabel + "' never occurs in training");
         }
         int negative = 1 - positive;
-        String negativeLabel = trained.getOutputIDInfo().getOutput(negative).getLabel();
         int bias = weights.getDimension2Size() - 1;
-        List<NumericTerm> terms = new ArrayList<>();
+        double intercept = weights.get(positive, bias) - weights.get(negative, bias);
+        Map<String, Double> coefficients = new LinkedHashMap<>();
+        Map<String, Double> imputation = new LinkedHashMap<>();
         for (String name : numeric) {
             double[] m = moments.get(name);
-            terms.add(new NumericTerm(name, m[0], m[1], difference(trained, weights, name, positive, negative)));
+            double standardised = difference(trained, weights, name, positive, negative);
+            coefficients.put(name, standardised / m[1]);
+            intercept -= standardised * m[0] / m[1];
+            imputation.put(name, m[0]);
         }
-        Map<String, Map<String, Double>> oneHot = new TreeMap<>();
         for (String name : categorical) {
-            Map<String, Double> coefficients = new TreeMap<>();
             int column = table.column(name);
-            for (List<String> row : table.rows()) {
-                coefficients.computeIfAbsent(row.get(column),
-                        value -> difference(trained, weights, name + "=" + value, positive, negative));
+            Set<String> values = new java.util.TreeSet<>();
+            table.rows().forEach(row -> values.add(row.get(column)));
+            for (String value : values) {
+                coefficients.put(name + "=" + value, difference(trained, weights, name + "=" + value, positive,
+                        negative));
             }
-            oneHot.put(name, coefficients);
         }
-        double intercept = weights.get(positive, bias) - weights.get(negative, bias);
-        return new LinearModel(LinearModel.FORMAT, positiveLabel, negativeLabel, 0.5, intercept, terms, oneHot);
+        return new LinearModel(LinearModel.FORMAT, 1, "logistic", intercept, coefficients, 0.5, imputation);
     }
 
     private static double difference(LinearSGDModel trained, DenseMatrix weights, String feature, int positive,
@@ -232,7 +235,8 @@ public final class TrainCreditRiskModel {
             for (int i = 0; i < eval.rows().size(); i++) {
                 Map<String, String> row = eval.row(i);
                 double p = model.probability(row);
-                String prediction = p >= model.threshold() ? model.positiveLabel() : model.negativeLabel();
+                String prediction = p >= model.threshold() ? options.positiveLabel() : negativeLabel(eval, labelColumn,
+                        options.positiveLabel());
                 String label = eval.rows().get(i).get(labelColumn);
                 correct += prediction.equals(label) ? 1 : 0;
                 List<String> out = new ArrayList<>();
@@ -245,6 +249,11 @@ public final class TrainCreditRiskModel {
             }
         }
         return (double) correct / eval.rows().size();
+    }
+
+    private static String negativeLabel(Table table, int labelColumn, String positiveLabel) {
+        return table.rows().stream().map(row -> row.get(labelColumn)).filter(label -> !label.equals(positiveLabel))
+                .findFirst().orElse("0");
     }
 
     private static boolean isNumeric(Table table, int column) {

@@ -43,10 +43,10 @@ class TrainCreditRiskModelTest {
 
         LinearModel model = new ObjectMapper().readValue(out.resolve("model/model.json").toFile(), LinearModel.class);
         assertThat(model.format()).isEqualTo(LinearModel.FORMAT);
-        assertThat(model.numeric()).extracting(LinearModel.NumericTerm::name).containsExactly("income", "debt");
-        assertThat(model.numeric().get(0).coefficient()).as("income raises approval").isPositive();
-        assertThat(model.numeric().get(1).coefficient()).as("debt lowers approval").isNegative();
-        assertThat(model.categorical()).containsOnlyKeys("home");
+        assertThat(model.coefficients()).containsOnlyKeys("income", "debt", "home=OWN", "home=RENT");
+        assertThat(model.coefficients().get("income")).as("income raises approval").isPositive();
+        assertThat(model.coefficients().get("debt")).as("debt lowers approval").isNegative();
+        assertThat(model.coefficients().get("home=OWN")).isGreaterThan(model.coefficients().get("home=RENT"));
 
         List<String> lines = Files.readAllLines(out.resolve("predictions.csv"));
         assertThat(lines.get(0)).isEqualTo("id,label,score,prediction,sex");
