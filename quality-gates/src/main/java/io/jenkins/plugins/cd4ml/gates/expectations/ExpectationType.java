@@ -43,7 +43,7 @@ public enum ExpectationType {
     MIN("min", false, Set.of("column"), Set.of("min", "max")),
     /** The largest value of a numeric column. */
     MAX("max", false, Set.of("column"), Set.of("min", "max")),
-    /** A quantile (estimated with a KLL sketch) of a numeric column. */
+    /** A quantile (exact up to 4096 values, then a deterministic sketch) of a numeric column. */
     QUANTILE("quantile", false, Set.of("column", "quantile"), Set.of("min", "max")),
     /** The number of distinct non-null values. */
     DISTINCT_COUNT("distinct_count", false, Set.of("column"), Set.of("min", "max"));

@@ -4,19 +4,18 @@ import io.jenkins.plugins.cd4ml.data.Values;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import java.util.List;
 import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * A statistic of one column that must lie in {@code [min, max]}: mean, sample standard deviation,
- * minimum, maximum (exact, one pass, Welford's update), a quantile (KLL sketch, k = 200: normalised
- * rank error about 1.65% with 99% confidence, exact while fewer than 200 values), or the distinct
+ * minimum, maximum (exact, one pass, Welford's update), a quantile (a deterministic
+ * {@link QuantileSketch}, k = 4096: exact up to 4096 values, worst-case rank error 0.27% at ten
+ * million), or the distinct
  * count (exact up to {@value #EXACT_DISTINCT_LIMIT} distinct values, then a HyperLogLog sketch with
  * lgK = 14: relative standard error about 0.8%).
  */
 final class StatisticCheck extends Check {
     static final int EXACT_DISTINCT_LIMIT = 1_000_000;
-    static final int KLL_K = 200;
+    static final int QUANTILE_K = 4096;
     private static final int HLL_LG_K = 14;
 
     private final int column;
@@ -25,7 +24,7 @@ final class StatisticCheck extends Check {
     private double m2;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
-    private KllDoublesSketch quantiles;
+    private QuantileSketch quantiles;
     private LongHashSet distinct;
     private HllSketch distinctSketch;
 
@@ -33,7 +32,7 @@ final class StatisticCheck extends Check {
         super(expectation);
         this.column = column;
         switch (expectation.type()) {
-            case QUANTILE -> quantiles = KllDoublesSketch.newHeapInstance(KLL_K);
+            case QUANTILE -> quantiles = new QuantileSketch(QUANTILE_K);
             case DISTINCT_COUNT -> distinct = new LongHashSet();
             default -> {
                 // moments only
@@ -106,8 +105,8 @@ final class StatisticCheck extends Check {
                 && (expectation.max() == null || value <= Double.parseDouble(expectation.max()));
         String observed = what + " " + Values.formatNumber(value) + " over " + count + " values"
                 + (distinctSketch != null ? " (HyperLogLog estimate)" : "")
-                + (quantiles != null && quantiles.isEstimationMode() ? " (KLL estimate, rank error ±"
-                        + percent(Math.round(quantiles.getNormalizedRankError(false) * 1e6), 1_000_000) + ")" : "");
+                + (quantiles != null && quantiles.isEstimate() ? " (sketch estimate, rank error at most "
+                        + percent(Math.round(quantiles.rankErrorBound() * 1e6), 1_000_000) + ")" : "");
         return new ExpectationResult(expectation.name(), expectation.type().id(), expectation.columns(),
                 expectation.severity(), status(held), observed, threshold, value, count, 0, List.of());
     }
@@ -124,7 +123,7 @@ final class StatisticCheck extends Check {
             case STDDEV -> Math.sqrt(m2 / (count - 1));
             case MIN -> min;
             case MAX -> max;
-            default -> quantiles.getQuantile(expectation.quantile(), QuantileSearchCriteria.INCLUSIVE);
+            default -> quantiles.quantile(expectation.quantile());
         };
     }
 }

@@ -78,6 +78,7 @@ public record ValidationReport(String schemaVersion, String kind, String dataset
     }
 
     /** @return whether the validation could not be carried out */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isError() {
         return verdict == Verdict.ERROR;
     }
