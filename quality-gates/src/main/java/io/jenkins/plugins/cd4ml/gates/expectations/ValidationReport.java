@@ -4,6 +4,7 @@ import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.report.CheckOutcome;
 import io.jenkins.plugins.cd4ml.report.CheckStatus;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.report.ReportDocument;
 import io.jenkins.plugins.cd4ml.report.Verdict;
 import java.io.Serializable;
 import java.util.List;
@@ -83,7 +84,21 @@ public record ValidationReport(String schemaVersion, String kind, String dataset
         return verdict == Verdict.ERROR;
     }
 
+    /** @return the report in the common shape the generic renderers draw */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public ReportDocument document() {
+        List<ReportDocument.Fact> facts = new java.util.ArrayList<>();
+        facts.add(new ReportDocument.Fact("dataset", dataset));
+        facts.add(new ReportDocument.Fact("expectations", expectations));
+        if (error == null) {
+            facts.add(new ReportDocument.Fact("rows", Long.toString(rows)));
+            facts.add(new ReportDocument.Fact("columns", Integer.toString(columns.size())));
+        }
+        return new ReportDocument("Data validation: " + dataset, verdict, facts, outcomes());
+    }
+
     /** @return the results as common report rows (one ERROR row when the input was unusable) */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public List<CheckOutcome> outcomes() {
         if (error != null) {
             return List.of(new CheckOutcome("expectations", "input", CheckStatus.ERROR,
