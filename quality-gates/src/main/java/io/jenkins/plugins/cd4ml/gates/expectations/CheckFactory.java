@@ -110,12 +110,17 @@ final class CheckFactory {
     private Check between(Expectation e, int column) {
         double min = e.min() == null ? Double.NEGATIVE_INFINITY : Double.parseDouble(e.min());
         double max = e.max() == null ? Double.POSITIVE_INFINITY : Double.parseDouble(e.max());
-        return new RowCheck(e, column, maxSamples, "values in " + range(e.min(), e.max()), row -> {
+        boolean openMin = e.minExclusive();
+        boolean openMax = e.maxExclusive();
+        String range = (openMin ? "(" : "[") + (e.min() == null ? "-inf" : e.min()) + ", "
+                + (e.max() == null ? "+inf" : e.max()) + (openMax ? ")" : "]");
+        return new RowCheck(e, column, maxSamples, "values in " + range, row -> {
             double value = row.number(column);
             if (Double.isNaN(value)) {
                 return RowCheck.Rule.SKIP;
             }
-            return value >= min && value <= max ? RowCheck.Rule.HOLDS : RowCheck.Rule.BREAKS;
+            boolean held = (openMin ? value > min : value >= min) && (openMax ? value < max : value <= max);
+            return held ? RowCheck.Rule.HOLDS : RowCheck.Rule.BREAKS;
         });
     }
 

@@ -17,7 +17,8 @@ import java.util.List;
  * @param mostly the fraction of rows that must satisfy a row-level expectation (1.0 = all)
  * @param min the lower bound as written (a number, or a date for {@code date_range}); may be null
  * @param max the upper bound as written; may be null
- * @param maxExclusive whether {@code max} of a {@code date_range} is exclusive
+ * @param minExclusive whether {@code min} of a {@code between} is exclusive
+ * @param maxExclusive whether {@code max} of a {@code between} or {@code date_range} is exclusive
  * @param values the allowed values of {@code in_set}, or the names of {@code columns_match}
  * @param pattern the regular expression of {@code regex}
  * @param quantile the quantile of {@code quantile}, in [0, 1]
@@ -27,7 +28,7 @@ import java.util.List;
  * @param declaredAt where it is declared, for error messages
  */
 public record Expectation(String name, ExpectationType type, String column, Severity severity, double mostly,
-        String min, String max, boolean maxExclusive, List<String> values, String pattern, Double quantile,
+        String min, String max, boolean minExclusive, boolean maxExclusive, List<String> values, String pattern, Double quantile,
         ColumnType columnType, String right, Operator operator, SourceLocation declaredAt) implements Serializable {
     private static final long serialVersionUID = 1L;
 

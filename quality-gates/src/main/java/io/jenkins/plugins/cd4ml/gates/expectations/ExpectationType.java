@@ -21,8 +21,8 @@ public enum ExpectationType {
     NOT_NULL("not_null", true, Set.of("column"), Set.of()),
     /** Non-null values are distinct. */
     UNIQUE("unique", true, Set.of("column"), Set.of()),
-    /** Numeric values lie in {@code [min, max]}. */
-    BETWEEN("between", true, Set.of("column"), Set.of("min", "max")),
+    /** Numeric values lie between {@code min} and {@code max} (inclusive unless {@code *_exclusive}). */
+    BETWEEN("between", true, Set.of("column"), Set.of("min", "max", "min_exclusive", "max_exclusive")),
     /** Values belong to a set. */
     IN_SET("in_set", true, Set.of("column", "values"), Set.of()),
     /** Values fully match a regular expression. */

@@ -142,9 +142,10 @@ public final class ExpectationsParser {
             ColumnType columnType = type == ExpectationType.TYPE ? columnType() : null;
             String right = type == ExpectationType.COMPARE ? text("right") : null;
             Operator operator = type == ExpectationType.COMPARE ? operator() : null;
+            boolean minExclusive = flag("min_exclusive");
             boolean maxExclusive = flag("max_exclusive");
             String name = node.has("name") ? text("name") : defaultName(type, column, right, operator, quantile, columnType);
-            return new Expectation(name, type, column, severity, mostly, min, max, maxExclusive, values, pattern,
+            return new Expectation(name, type, column, severity, mostly, min, max, minExclusive, maxExclusive, values, pattern,
                     quantile, columnType, right, operator, tree.locate(pointer));
         }
 
