@@ -32,6 +32,10 @@ final class CheckFactory {
 
     /** The checks and the row they read. */
     record Plan(List<Check> checks, Row row) {
+        /** @return another row over the same columns, for a second checking thread */
+        Row newRow() {
+            return row.copy();
+        }
     }
 
     static Plan plan(String dataset, List<String> header, ExpectationSuite suite, int maxSamples)

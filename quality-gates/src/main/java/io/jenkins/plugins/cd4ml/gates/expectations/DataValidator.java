@@ -99,20 +99,64 @@ public final class DataValidator {
         static final Batch END = new Batch(null, null, 0, 0, null);
     }
 
-    /** Parses on a second thread while this one runs the checks: the two halves of the work overlap. */
+    /**
+     * Parses on one thread while two others run the checks, split by column so that each cell is
+     * parsed as a number by one thread only: the parse and the checks overlap and both cores work.
+     */
     private static long runPipelined(TableReader table, CheckFactory.Plan plan) throws InvalidInputException {
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+        List<List<Check>> groups = split(plan.checks());
+        List<BlockingQueue<Batch>> queues = List.of(new ArrayBlockingQueue<>(8), new ArrayBlockingQueue<>(8));
         int width = table.columns().size();
         boolean[] stop = {false};
-        Thread reader = new Thread(() -> produce(table, width, queue, stop), "cd4ml-validate-reader");
+        Thread reader = new Thread(() -> produce(table, width, queues, stop), "cd4ml-validate-reader");
         reader.setDaemon(true);
+        InvalidInputException[] failure = new InvalidInputException[1];
+        long[] rowsSeen = new long[1];
+        Row secondRow = plan.newRow();
+        Thread second = new Thread(() -> {
+            try {
+                consume(queues.get(1), secondRow, groups.get(1), stop);
+            } catch (InvalidInputException e) {
+                failure[0] = e;
+                halt(stop);
+            }
+        }, "cd4ml-validate-checks");
+        second.setDaemon(true);
         reader.start();
-        Row row = plan.row();
-        List<Check> checks = plan.checks();
+        second.start();
+        InvalidInputException mine = null;
+        try {
+            rowsSeen[0] = consume(queues.get(0), plan.row(), groups.get(0), stop);
+        } catch (InvalidInputException e) {
+            mine = e;
+        } finally {
+            if (mine != null) {
+                halt(stop);
+            }
+            join(second);
+            halt(stop);
+            reader.interrupt();
+            join(reader);
+        }
+        InvalidInputException first = earliest(mine, failure[0]);
+        if (first != null) {
+            throw first;
+        }
+        return rowsSeen[0];
+    }
+
+    private static long consume(BlockingQueue<Batch> queue, Row row, List<Check> checks, boolean[] stop)
+            throws InvalidInputException {
         long rows = 0;
         try {
             while (true) {
-                Batch batch = queue.take();
+                Batch batch = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (batch == null) {
+                    if (stopped(stop)) {
+                        return rows;
+                    }
+                    continue;
+                }
                 if (batch.error() != null) {
                     throw batch.error();
                 }
@@ -129,21 +173,76 @@ public final class DataValidator {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InvalidInputException(SourceLocation.ofFile(table.source()), "validation interrupted");
-        } finally {
-            synchronized (stop) {
-                stop[0] = true;
-            }
-            reader.interrupt();
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            return rows;
         }
     }
 
-    private static void produce(TableReader table, int width, BlockingQueue<Batch> queue, boolean[] stop) {
+    /** Splits the checks in two groups of similar cost, keeping all checks of one column together. */
+    static List<List<Check>> split(List<Check> checks) {
+        java.util.Map<String, List<Check>> byColumn = new java.util.LinkedHashMap<>();
+        for (Check check : checks) {
+            List<String> columns = check.expectation.columns();
+            byColumn.computeIfAbsent(columns.isEmpty() ? "" : columns.get(0), c -> new ArrayList<>()).add(check);
+        }
+        List<List<Check>> columns = new ArrayList<>(byColumn.values());
+        columns.sort((a, b) -> Integer.compare(cost(b), cost(a)));
+        List<Check> one = new ArrayList<>();
+        List<Check> two = new ArrayList<>();
+        int costOne = 0;
+        int costTwo = 0;
+        for (List<Check> group : columns) {
+            if (costOne <= costTwo) {
+                one.addAll(group);
+                costOne += cost(group);
+            } else {
+                two.addAll(group);
+                costTwo += cost(group);
+            }
+        }
+        return List.of(one, two);
+    }
+
+    private static int cost(List<Check> checks) {
+        int cost = 0;
+        for (Check check : checks) {
+            cost += switch (check.expectation.type()) {
+                case ROW_COUNT, COLUMN_EXISTS, COLUMNS_MATCH -> 0;
+                case REGEX, UNIQUE, COMPARE, DISTINCT_COUNT -> 4;
+                case BETWEEN, MEAN, STDDEV, MIN, MAX, QUANTILE, DATE_RANGE, TYPE -> 2;
+                default -> 1;
+            };
+        }
+        return cost;
+    }
+
+    private static InvalidInputException earliest(InvalidInputException a, InvalidInputException b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return b.getLocation().line() < a.getLocation().line() ? b : a;
+    }
+
+    private static void halt(boolean[] stop) {
+        synchronized (stop) {
+            stop[0] = true;
+        }
+    }
+
+    private static boolean stopped(boolean[] stop) {
+        synchronized (stop) {
+            return stop[0];
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void produce(TableReader table, int width, List<BlockingQueue<Batch>> queues, boolean[] stop) {
         try {
             long first = 1;
             while (true) {
@@ -159,25 +258,25 @@ public final class DataValidator {
                     lines[size] = table.line();
                     size++;
                 }
-                if (size > 0 && !offer(queue, new Batch(cells, lines, first, size, null), stop)) {
+                if (size > 0 && !offer(queues, new Batch(cells, lines, first, size, null), stop)) {
                     return;
                 }
                 first += size;
                 if (size < BATCH) {
-                    offer(queue, Batch.END, stop);
+                    offer(queues, Batch.END, stop);
                     return;
                 }
             }
         } catch (InvalidInputException e) {
-            offer(queue, new Batch(null, null, 0, 0, e), stop);
+            offer(queues, new Batch(null, null, 0, 0, e), stop);
         }
     }
 
-    private static boolean offer(BlockingQueue<Batch> queue, Batch batch, boolean[] stop) {
+    private static boolean offer(List<BlockingQueue<Batch>> queues, Batch batch, boolean[] stop) {
         try {
-            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                synchronized (stop) {
-                    if (stop[0]) {
+            for (BlockingQueue<Batch> queue : queues) {
+                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    if (stopped(stop)) {
                         return false;
                     }
                 }

@@ -53,6 +53,11 @@ final class Row {
         instantStamp = new int[width];
     }
 
+    /** @return a row with the same columns and policy but its own parse cache */
+    Row copy() {
+        return new Row(source, names, typed, reasons);
+    }
+
     void set(String[] cells, long rowNumber, long startLine) {
         values = cells;
         number = rowNumber;
