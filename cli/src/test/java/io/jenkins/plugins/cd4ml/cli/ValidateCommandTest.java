@@ -170,4 +170,16 @@ class ValidateCommandTest {
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("already exists");
     }
+
+    @Test
+    void bundledExampleTrainsWithOneWarningAndEvaluatesClean() {
+        Path example = Path.of("..", "examples", "credit-risk");
+        String expectations = example.resolve("ml/expectations.yaml").toString();
+        assertThat(run("validate", "--data", example.resolve("data/train.csv").toString(), "--expectations", expectations))
+                .as(out.toString()).isEqualTo(ExitCodes.UNSTABLE);
+        assertThat(out.toString()).contains("UNSTABLE  debt_ratio: high-debt share")
+                .contains("(23 passed, 0 failed, 1 unstable)");
+        assertThat(run("validate", "--data", example.resolve("data/eval.csv").toString(), "--expectations", expectations))
+                .as(out.toString()).isEqualTo(ExitCodes.PASSED);
+    }
 }

@@ -41,6 +41,7 @@ final class CsvDiagnostics {
         long leadColumn = 0;
         boolean pendingCr = false;
         Finding longQuoted = null;
+        boolean previousWasCr = false;
         int read;
         while ((read = in.read(buffer)) > 0) {
             for (int i = 0; i < read; i++) {
@@ -75,6 +76,14 @@ final class CsvDiagnostics {
                     continue;
                 }
                 char c = (char) b;
+                boolean crBefore = previousWasCr;
+                previousWasCr = c == '\r' && inQuotes;
+                if (crBefore && c != '\n') {
+                    return new Finding(new SourceLocation(source, quoteLine, field),
+                            "a quoted field (opened at line " + quoteLine + ", character " + quoteCharColumn
+                                    + ") holds a carriage return without a line feed, which FastCSV 4.1 misreads"
+                                    + " (expected CRLF or LF line breaks inside quoted fields)");
+                }
                 if (pendingCr && c != '\n') {
                     pendingCr = false;
                 }

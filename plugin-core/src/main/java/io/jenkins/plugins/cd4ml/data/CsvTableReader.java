@@ -33,6 +33,7 @@ final class CsvTableReader implements TableReader {
     private final Iterator<CsvRecord> records;
     private final List<String> columns;
     private CsvRecord current;
+    private boolean crChecked;
     private long rowNumber;
 
     private CsvTableReader(String source, InputFiles.Opener opener, char delimiter, CsvReader<CsvRecord> reader,
@@ -125,6 +126,15 @@ final class CsvTableReader implements TableReader {
             record = nextRecord(source, records, previousLine);
         } catch (InvalidInputException e) {
             throw locate(source, opener, delimiter, e);
+        }
+        if (quotes.sawLoneCrInQuotes() && !crChecked) {
+            crChecked = true;
+            // FastCSV 4.1 drops or merges records around a lone CR inside quotes: find it, refuse it
+            InvalidInputException located = locate(source, opener, delimiter, new InvalidInputException(
+                    new SourceLocation(source, previousLine, 0), "unreadable quoted field"));
+            if (located.getProblem().contains("carriage return without a line feed")) {
+                throw located;
+            }
         }
         if (record == null) {
             if (quotes.isOdd()) {
@@ -240,6 +250,8 @@ final class CsvTableReader implements TableReader {
     /** Counts quote characters as FastCSV reads, to notice a quote still open at the end. */
     private static final class QuoteCountingReader extends java.io.FilterReader {
         private long count;
+        private boolean crInQuotes;
+        private boolean loneCrInQuotes;
 
         QuoteCountingReader(java.io.Reader in) {
             super(in);
@@ -249,9 +261,7 @@ final class CsvTableReader implements TableReader {
         public int read(char[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             for (int i = offset; i < offset + n; i++) {
-                if (buffer[i] == '"') {
-                    count++;
-                }
+                track(buffer[i]);
             }
             return n;
         }
@@ -259,10 +269,25 @@ final class CsvTableReader implements TableReader {
         @Override
         public int read() throws IOException {
             int c = super.read();
+            if (c >= 0) {
+                track((char) c);
+            }
+            return c;
+        }
+
+        private void track(char c) {
+            if (crInQuotes && c != '\n') {
+                loneCrInQuotes = true;
+            }
+            crInQuotes = c == '\r' && isOdd();
             if (c == '"') {
                 count++;
             }
-            return c;
+        }
+
+        /** @return whether a CR without LF appeared inside quotes, which FastCSV 4.1 misreads */
+        boolean sawLoneCrInQuotes() {
+            return loneCrInQuotes;
         }
 
         boolean isOdd() {

@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
-class QuantileSketchProperties {
+class QuantileSketchPropertiesTest {
     @Property(tries = 30)
     void staysWithinItsRankErrorBound(@ForAll @IntRange(min = 1, max = 60_000) int n,
             @ForAll @DoubleRange(min = 0, max = 1) double q, @ForAll long seed) {

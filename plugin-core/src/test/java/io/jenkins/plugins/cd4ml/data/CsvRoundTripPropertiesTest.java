@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever FastCSV's writer writes, our reader reads back exactly (the reference writer). */
-class CsvRoundTripProperties {
+class CsvRoundTripPropertiesTest {
     @Property(tries = 300)
     void roundTripsFieldsWithQuotesDelimitersNewlinesAndUnicode(@ForAll("tables") List<List<String>> rows,
             @ForAll("delimiters") char delimiter, @ForAll boolean crlf) throws Exception {
@@ -47,8 +47,42 @@ class CsvRoundTripProperties {
                 }
                 read.add(row);
             }
+        } catch (io.jenkins.plugins.cd4ml.report.InvalidInputException e) {
+            // a known FastCSV 4.1 defect we refuse rather than misread (see CsvDiagnostics)
+            boolean crBeforeQuote = rows.stream().flatMap(List::stream).anyMatch(f -> f.replace("\r\n", "").contains("\r"));
+            if (crBeforeQuote && e.getProblem().contains("carriage return without a line feed")) {
+                return;
+            }
+            throw new AssertionError("cannot read back " + escaped(List.of(List.of(text.toString()))), e);
         }
-        assertThat(read).isEqualTo(rows);
+        assertThat(escaped(read)).isEqualTo(escaped(rows));
+    }
+
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Shows control characters visibly, so a failure message is readable. */
+    private static String escaped(List<List<String>> rows) {
+        StringBuilder text = new StringBuilder();
+        for (List<String> row : rows) {
+            for (String field : row) {
+                text.append('[');
+                field.codePoints().forEach(c -> text.append(c < 0x20 || c >= 0x7F ? String.format("\\u%04x", c)
+                        : new String(Character.toChars(c))));
+                text.append(']');
+            }
+            text.append('\n');
+        }
+        return text.toString();
     }
 
     @Provide
@@ -58,10 +92,11 @@ class CsvRoundTripProperties {
 
     @Provide
     Arbitrary<List<List<String>>> tables() {
-        Arbitrary<String> field = Arbitraries.oneOf(
-                Arbitraries.strings().withChars("ab,;|\t\"\r\n xé€😀").ofMaxLength(12),
-                Arbitraries.strings().all().ofMaxLength(8)
-                        .filter(s -> s.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE)),
+        // tokens keep surrogate pairs whole: a lone surrogate is not text and cannot be written as UTF-8
+        Arbitrary<String> tricky = Arbitraries.of("a", "b", ",", ";", "|", "\t", "\"", "\"\"", "\r", "\n", "\r\n",
+                " ", "é", "€", "😀", "𝄞").list().ofMaxSize(10).map(tokens -> String.join("", tokens));
+        Arbitrary<String> field = Arbitraries.oneOf(tricky,
+                Arbitraries.strings().all().ofMaxLength(8).filter(CsvRoundTripPropertiesTest::isWellFormed),
                 Arbitraries.strings().numeric().ofMaxLength(6));
         return Arbitraries.integers().between(1, 5).flatMap(width ->
                 field.list().ofSize(width)
