@@ -139,6 +139,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void jsonLinesAndGzip() throws Exception {
+        Path jsonl = file("rows.jsonl", "{\"id\": 1, \"age\": 30}\n{\"id\": 2, \"age\": null}\n{\"id\": 3, \"age\": 150}\n");
+        Path yaml = file("e.yaml", "expectations:\n  - {type: between, column: age, max: 120}\n  - {type: unique, column: id}\n");
+        assertThat(run("validate", "--data", jsonl.toString(), "--expectations", yaml.toString(), "--format", "json"))
+                .isEqualTo(ExitCodes.FAILED);
+        assertThat(Json.mapper().readTree(out.toString()).at("/results/0/samples/0/line").asLong()).isEqualTo(3);
+        Path gz = dir.resolve("data.csv.gz");
+        try (var zip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            zip.write("id,age\n1,30\n2,40\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(run("validate", "--data", gz.toString(), "--expectations", yaml.toString())).isEqualTo(ExitCodes.PASSED);
+    }
+
+    @Test
     void delimiterOption() throws Exception {
         Path csv = file("semi.txt", "id;age\n1;20\n2;30\n");
         Path yaml = file("e.yaml", "expectations:\n  - {type: mean, column: age, min: 25, max: 25}\n");
