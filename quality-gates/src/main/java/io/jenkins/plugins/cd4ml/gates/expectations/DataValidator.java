@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class DataValidator {
-    private static final int BATCH = 2048;
+    private static final int BATCH = 512;
 
     private DataValidator() {
     }
@@ -105,7 +105,7 @@ public final class DataValidator {
      */
     private static long runPipelined(TableReader table, CheckFactory.Plan plan) throws InvalidInputException {
         List<List<Check>> groups = split(plan.checks());
-        List<BlockingQueue<Batch>> queues = List.of(new ArrayBlockingQueue<>(8), new ArrayBlockingQueue<>(8));
+        List<BlockingQueue<Batch>> queues = List.of(new ArrayBlockingQueue<>(4), new ArrayBlockingQueue<>(4));
         int width = table.columns().size();
         boolean[] stop = {false};
         Thread reader = new Thread(() -> produce(table, width, queues, stop), "cd4ml-validate-reader");
