@@ -28,9 +28,16 @@ final class StatisticCheck extends Check {
     private LongHashSet distinct;
     private HllSketch distinctSketch;
 
+    private final int exactDistinctLimit;
+
     StatisticCheck(Expectation expectation, int column) {
+        this(expectation, column, EXACT_DISTINCT_LIMIT);
+    }
+
+    StatisticCheck(Expectation expectation, int column, int exactDistinctLimit) {
         super(expectation);
         this.column = column;
+        this.exactDistinctLimit = exactDistinctLimit;
         switch (expectation.type()) {
             case QUANTILE -> quantiles = new QuantileSketch(QUANTILE_K);
             case DISTINCT_COUNT -> distinct = new LongHashSet();
@@ -75,7 +82,7 @@ final class StatisticCheck extends Check {
             return;
         }
         distinct.add(key);
-        if (distinct.size() > EXACT_DISTINCT_LIMIT) {
+        if (distinct.size() > exactDistinctLimit) {
             distinctSketch = new HllSketch(HLL_LG_K);
             distinct.forEach(distinctSketch::update);
             distinct = null;

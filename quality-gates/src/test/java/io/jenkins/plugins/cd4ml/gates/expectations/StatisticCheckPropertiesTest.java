@@ -57,4 +57,18 @@ class StatisticCheckPropertiesTest {
         }
         assertThat(check.result(n).observedValue()).isEqualTo((double) expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void distinctCountSwitchesToHyperLogLogPastTheCap() throws Exception {
+        StatisticCheck check = new StatisticCheck(statistic(ExpectationType.DISTINCT_COUNT), 0, 1000);
+        Row row = new Row("data.csv", List.of("x"), new boolean[1], new String[1]);
+        for (long n = 1; n <= 60_000; n++) {
+            row.set(new String[] {"v" + (n % 50_000)}, n, n + 1);
+            check.accept(row);
+        }
+        ExpectationResult result = check.result(60_000);
+        // lgK = 14: relative standard error about 0.8%; 4 sigma
+        assertThat(result.observedValue()).isCloseTo(50_000.0, Offset.offset(50_000 * 0.033));
+        assertThat(result.observed()).contains("HyperLogLog estimate");
+    }
 }
