@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ProfileCommand.class,
                 DriftCommand.class,
                 DeployCommand.class,
+                ValidateCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -26,23 +26,42 @@ final class CsvTableReader implements TableReader {
     static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
 
     private final String source;
+    private final InputFiles.Opener opener;
+    private final char delimiter;
     private final CsvReader<CsvRecord> reader;
+    private final QuoteCountingReader quotes;
     private final Iterator<CsvRecord> records;
     private final List<String> columns;
     private CsvRecord current;
+    private boolean crChecked;
     private long rowNumber;
 
-    private CsvTableReader(String source, CsvReader<CsvRecord> reader, Iterator<CsvRecord> records,
-            List<String> columns) {
+    private CsvTableReader(String source, InputFiles.Opener opener, char delimiter, CsvReader<CsvRecord> reader,
+            Iterator<CsvRecord> records, List<String> columns, QuoteCountingReader quotes) {
+        this.quotes = quotes;
         this.source = source;
+        this.opener = opener;
+        this.delimiter = delimiter;
         this.reader = reader;
         this.records = records;
         this.columns = columns;
     }
 
     static CsvTableReader open(Path file, TableFormat format) throws InvalidInputException {
-        String source = file.toString();
-        InputStream in = skipUtf8Bom(source, InputFiles.open(file));
+        return open(file.toString(), () -> InputFiles.open(file), format);
+    }
+
+    /**
+     * Opens CSV from any byte source (tests stream generated input through this).
+     *
+     * @param source the name used in error messages
+     * @param opener opens the bytes from the start; called again on the error path to locate problems
+     * @param format the delimiter
+     */
+    static CsvTableReader open(String source, InputFiles.Opener opener, TableFormat format)
+            throws InvalidInputException {
+        InputStream in = skipUtf8Bom(source, opener.open());
+        QuoteCountingReader quotes;
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -55,9 +74,15 @@ final class CsvTableReader implements TableReader {
                 .allowMissingFields(true)
                 .detectBomHeader(false)
                 .maxBufferSize(MAX_FIELD_CHARS)
-                .ofCsvRecord(new InputStreamReader(in, decoder));
+                .ofCsvRecord(quotes = new QuoteCountingReader(new InputStreamReader(in, decoder)));
         Iterator<CsvRecord> iterator = csv.iterator();
-        CsvRecord header = nextRecord(source, iterator, 0);
+        CsvRecord header;
+        try {
+            header = nextRecord(source, iterator, 0);
+        } catch (InvalidInputException e) {
+            closeQuietly(csv);
+            throw locate(source, opener, format.delimiter(), e);
+        }
         if (header == null) {
             closeQuietly(csv);
             throw new InvalidInputException(SourceLocation.ofFile(source),
@@ -80,7 +105,7 @@ final class CsvTableReader implements TableReader {
                                 + "; expected unique names)");
             }
         }
-        return new CsvTableReader(source, csv, iterator, List.copyOf(names));
+        return new CsvTableReader(source, opener, format.delimiter(), csv, iterator, List.copyOf(names), quotes);
     }
 
     @Override
@@ -96,8 +121,27 @@ final class CsvTableReader implements TableReader {
     @Override
     public boolean next() throws InvalidInputException {
         long previousLine = current == null ? 1 : current.getStartingLineNumber();
-        CsvRecord record = nextRecord(source, records, previousLine);
+        CsvRecord record;
+        try {
+            record = nextRecord(source, records, previousLine);
+        } catch (InvalidInputException e) {
+            throw locate(source, opener, delimiter, e);
+        }
+        if (quotes.sawLoneCrInQuotes() && !crChecked) {
+            crChecked = true;
+            // FastCSV 4.1 drops or merges records around a lone CR inside quotes: find it, refuse it
+            InvalidInputException located = locate(source, opener, delimiter, new InvalidInputException(
+                    new SourceLocation(source, previousLine, 0), "unreadable quoted field"));
+            if (located.getProblem().contains("carriage return without a line feed")) {
+                throw located;
+            }
+        }
         if (record == null) {
+            if (quotes.isOdd()) {
+                // FastCSV accepts a quote left open at the end of the file; we do not
+                throw locate(source, opener, delimiter, new InvalidInputException(
+                        new SourceLocation(source, previousLine, 0), "unterminated quoted field (expected a closing \")"));
+            }
             if (rowNumber == 0) {
                 throw new InvalidInputException(SourceLocation.ofFile(source),
                         "the file has a header but no data rows (expected at least one row)");
@@ -155,6 +199,23 @@ final class CsvTableReader implements TableReader {
         }
     }
 
+    /** Replaces FastCSV's approximate location by the one a second, diagnostic scan finds. */
+    private static InvalidInputException locate(String source, InputFiles.Opener opener, char delimiter,
+            InvalidInputException original) {
+        if (original.getLocation().line() == 0) {
+            return original;
+        }
+        try (InputStream again = skipUtf8Bom(source, opener.open())) {
+            CsvDiagnostics.Finding finding = CsvDiagnostics.scan(source, again, delimiter, MAX_FIELD_CHARS);
+            if (finding != null) {
+                return new InvalidInputException(finding.location(), finding.problem(), original.getCause());
+            }
+        } catch (IOException | InvalidInputException e) {
+            original.addSuppressed(e);
+        }
+        return original;
+    }
+
     private static String describe(CsvParseException e) {
         String message = String.valueOf(e.getMessage());
         Throwable cause = e.getCause();
@@ -183,6 +244,54 @@ final class CsvTableReader implements TableReader {
             return in;
         } catch (IOException e) {
             throw new InvalidInputException(SourceLocation.ofFile(source), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Counts quote characters as FastCSV reads, to notice a quote still open at the end. */
+    private static final class QuoteCountingReader extends java.io.FilterReader {
+        private long count;
+        private boolean crInQuotes;
+        private boolean loneCrInQuotes;
+
+        QuoteCountingReader(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + n; i++) {
+                track(buffer[i]);
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                track((char) c);
+            }
+            return c;
+        }
+
+        private void track(char c) {
+            if (crInQuotes && c != '\n') {
+                loneCrInQuotes = true;
+            }
+            crInQuotes = c == '\r' && isOdd();
+            if (c == '"') {
+                count++;
+            }
+        }
+
+        /** @return whether a CR without LF appeared inside quotes, which FastCSV 4.1 misreads */
+        boolean sawLoneCrInQuotes() {
+            return loneCrInQuotes;
+        }
+
+        boolean isOdd() {
+            return (count & 1) == 1;
         }
     }
 

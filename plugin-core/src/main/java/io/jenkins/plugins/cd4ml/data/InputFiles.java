@@ -12,6 +12,16 @@ import java.util.zip.GZIPInputStream;
 
 /** Opens user files as byte streams, un-gzipping by extension, with precise errors. */
 final class InputFiles {
+    /** Opens a byte stream from its start. */
+    @FunctionalInterface
+    interface Opener {
+        /**
+         * @return the bytes, from the start
+         * @throws InvalidInputException when they cannot be opened
+         */
+        InputStream open() throws InvalidInputException;
+    }
+
     private InputFiles() {
     }
 

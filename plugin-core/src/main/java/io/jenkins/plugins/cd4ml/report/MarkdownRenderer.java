@@ -1,0 +1,73 @@
+package io.jenkins.plugins.cd4ml.report;
+
+/** A Markdown summary for pull requests and job summaries; every user value is escaped. */
+public final class MarkdownRenderer {
+    private MarkdownRenderer() {
+    }
+
+    /**
+     * @param document the report
+     * @return GitHub-flavoured Markdown
+     */
+    public static String render(ReportDocument document) {
+        StringBuilder md = new StringBuilder();
+        md.append("## ").append(icon(document.verdict())).append(' ').append(escape(document.title())).append("\n\n");
+        md.append("**").append(TextRenderer.summary(document)).append("**\n\n");
+        for (ReportDocument.Fact fact : document.facts()) {
+            md.append("- ").append(escape(fact.label())).append(": ").append(escape(fact.value())).append('\n');
+        }
+        md.append("\n| Status | Check | Observed | Expected |\n| --- | --- | --- | --- |\n");
+        for (CheckOutcome outcome : document.outcomes()) {
+            md.append("| ").append(icon(outcome.status())).append(' ').append(outcome.status()).append(" | ")
+                    .append(escape(outcome.name())).append(" | ").append(escape(outcome.observed())).append(" | ")
+                    .append(escape(outcome.threshold())).append(" |\n");
+        }
+        boolean details = false;
+        for (CheckOutcome outcome : document.outcomes()) {
+            if (outcome.status() != CheckStatus.PASSED && !outcome.detail().isEmpty()) {
+                if (!details) {
+                    md.append("\n### Details\n\n");
+                    details = true;
+                }
+                md.append("- **").append(escape(outcome.name())).append("**: ").append(escape(outcome.detail())).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static String icon(Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> "✅";
+            case UNSTABLE -> "⚠️";
+            case FAILED -> "❌";
+            case ERROR -> "⛔";
+        };
+    }
+
+    private static String icon(CheckStatus status) {
+        return icon(status.toVerdict());
+    }
+
+    /**
+     * Escapes Markdown and HTML syntax so user text shows as written and cannot inject markup.
+     *
+     * @param text user text
+     * @return the escaped text on one line
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '!', '|', '~' ->
+                        out.append('\\').append(c);
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\n', '\r' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package io.jenkins.plugins.cd4ml.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.cd4ml.data.InvalidValueException.Problem;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+    @Property
+    void decimalsRoundTripLikeTheJdk(@ForAll double value) throws Exception {
+        if (Double.isFinite(value)) {
+            assertThat(Values.parseDecimal(Double.toString(value))).isEqualTo(value);
+        }
+    }
+
+    @Property
+    void shortDecimalsAgreeWithTheJdk(@ForAll @DoubleRange(min = -1e7, max = 1e7) double value) throws Exception {
+        String text = String.format(java.util.Locale.ROOT, "%.6f", value);
+        assertThat(Values.parseDecimal(text)).isEqualTo(Double.parseDouble(text));
+    }
+
+    @Property
+    void integersRoundTrip(@ForAll long value) throws Exception {
+        assertThat(Values.parseInteger(Long.toString(value))).isEqualTo(value);
+    }
+
+    @Property
+    void datesAgreeWithJavaTime(@ForAll("days") long day) throws Exception {
+        assertThat(Values.parseDate(LocalDate.ofEpochDay(day).toString())).isEqualTo(day);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Long> days() {
+        return net.jqwik.api.Arbitraries.longs().between(-300_000, 2_900_000);
+    }
+
+    @Test
+    void rejectsNonFiniteAndOverflowingNumbersPrecisely() {
+        assertThatThrownBy(() -> Values.parseDecimal("NaN")).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.getProblem()).isEqualTo(Problem.NOT_FINITE));
+        assertThatThrownBy(() -> Values.parseDecimal("-Infinity")).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.getProblem()).isEqualTo(Problem.NOT_FINITE));
+        assertThatThrownBy(() -> Values.parseDecimal("1e400")).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.getProblem()).isEqualTo(Problem.OVERFLOW));
+        assertThatThrownBy(() -> Values.parseInteger("9223372036854775808"))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.getProblem()).isEqualTo(Problem.OVERFLOW));
+        for (String bad : new String[] {"", "-", "1d", "0x10", " 1", "1e", "1.2.3", "."}) {
+            assertThat(ColumnType.DECIMAL.accepts(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
+    void integerBoundariesAndStrictness() throws Exception {
+        assertThat(Values.parseInteger("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+        assertThat(Values.parseInteger("+42")).isEqualTo(42);
+        assertThat(ColumnType.INTEGER.accepts("1.0")).isFalse();
+        assertThat(ColumnType.INTEGER.accepts("")).isFalse();
+    }
+
+    @Test
+    void timestampsAndDates() throws Exception {
+        long micros = LocalDateTime.of(2024, 2, 29, 23, 59, 58).toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
+        assertThat(Values.parseTimestamp("2024-02-29 23:59:58")).isEqualTo(micros);
+        assertThat(Values.parseTimestamp("2024-02-29T23:59:58.5Z")).isEqualTo(micros + 500_000);
+        assertThat(Values.parseTimestamp("2024-03-01T01:59:58+02:00")).isEqualTo(micros);
+        assertThat(Values.formatTimestamp(micros + 500_000)).isEqualTo("2024-02-29 23:59:58.500000");
+        assertThat(ColumnType.DATE.accepts("2023-02-29")).isFalse();
+        assertThat(ColumnType.TIMESTAMP.accepts("2023-01-01 24:00:00")).isFalse();
+        assertThat(ColumnType.BOOLEAN.accepts("TRUE")).isTrue();
+        assertThat(ColumnType.BOOLEAN.accepts("yes")).isFalse();
+    }
+
+    @Test
+    void infersTheNarrowestType() {
+        assertThat(infer("1", "2", "-3")).isEqualTo(ColumnType.INTEGER);
+        assertThat(infer("1", "2.5")).isEqualTo(ColumnType.DECIMAL);
+        assertThat(infer("true", "False")).isEqualTo(ColumnType.BOOLEAN);
+        assertThat(infer("2024-01-01", "2023-12-31")).isEqualTo(ColumnType.DATE);
+        assertThat(infer("2024-01-01 10:00:00")).isEqualTo(ColumnType.TIMESTAMP);
+        assertThat(infer("1", "x")).isEqualTo(ColumnType.STRING);
+        assertThat(infer("1.5", "NaN")).isEqualTo(ColumnType.STRING);
+        assertThat(infer()).isEqualTo(ColumnType.STRING);
+    }
+
+    private static ColumnType infer(String... values) {
+        TypeInference inference = new TypeInference();
+        for (String value : values) {
+            inference.accept(value);
+        }
+        return inference.type();
+    }
+}

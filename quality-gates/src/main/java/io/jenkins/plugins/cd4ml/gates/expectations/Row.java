@@ -1,0 +1,141 @@
+package io.jenkins.plugins.cd4ml.gates.expectations;
+
+import io.jenkins.plugins.cd4ml.data.InvalidValueException;
+import io.jenkins.plugins.cd4ml.data.Values;
+import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.report.SourceLocation;
+import java.util.List;
+
+/**
+ * The current row seen by the checks, with each cell parsed at most once per row as a number or a
+ * point in time, however many checks read it.
+ *
+ * <p>Parsing policy (documented in {@code docs/validation.md}): NaN, infinities and numbers that
+ * overflow are never data a check can judge, so they stop the validation with a located error. Text
+ * that is not a number (or date) at all is counted by the column's {@code type} expectation when
+ * there is one, and skipped by the other checks; without a {@code type} expectation it also stops
+ * the validation, since a numeric check on a text column cannot be evaluated.
+ */
+final class Row {
+    /** Marks a cell that is null or was skipped. */
+    static final double NO_NUMBER = Double.NaN;
+    /** Marks a cell that is null or was skipped. */
+    static final long NO_INSTANT = Long.MIN_VALUE;
+
+    private final String source;
+    private final List<String> names;
+    private final boolean[] typed;
+    private final String[] reasons;
+    private final double[] numbers;
+    private final long[] instants;
+    private final int[] numberStamp;
+    private final int[] instantStamp;
+    private int stamp;
+    private String[] values;
+    private long number;
+    private long line;
+
+    /**
+     * @param source the dataset name for errors
+     * @param names the column names
+     * @param typed per column: whether a {@code type} expectation counts malformed values
+     * @param reasons per column: which expectation needs it parsed, for error messages
+     */
+    Row(String source, List<String> names, boolean[] typed, String[] reasons) {
+        this.source = source;
+        this.names = names;
+        this.typed = typed;
+        this.reasons = reasons;
+        int width = names.size();
+        numbers = new double[width];
+        instants = new long[width];
+        numberStamp = new int[width];
+        instantStamp = new int[width];
+    }
+
+    /** @return a row with the same columns and policy but its own parse cache */
+    Row copy() {
+        return new Row(source, names, typed, reasons);
+    }
+
+    void set(String[] cells, long rowNumber, long startLine) {
+        values = cells;
+        number = rowNumber;
+        line = startLine;
+        if (++stamp == 0) { // wrapped: forget every cached cell
+            java.util.Arrays.fill(numberStamp, 0);
+            java.util.Arrays.fill(instantStamp, 0);
+            stamp = 1;
+        }
+    }
+
+    String text(int column) {
+        return values[column];
+    }
+
+    long number() {
+        return number;
+    }
+
+    long line() {
+        return line;
+    }
+
+    /**
+     * @param column the column
+     * @return the cell as a number, or {@link #NO_NUMBER} when null or skipped
+     * @throws InvalidInputException for NaN, infinities, overflow, and untyped non-numbers
+     */
+    double number(int column) throws InvalidInputException {
+        if (numberStamp[column] == stamp) {
+            return numbers[column];
+        }
+        String text = values[column];
+        double value = NO_NUMBER;
+        if (text != null) {
+            try {
+                value = Values.parseDecimal(text);
+            } catch (InvalidValueException e) {
+                if (e.getProblem() != InvalidValueException.Problem.MALFORMED || !typed[column]) {
+                    throw error(column, e, "a number");
+                }
+            }
+        }
+        numbers[column] = value;
+        numberStamp[column] = stamp;
+        return value;
+    }
+
+    /**
+     * @param column the column
+     * @return the cell as microseconds since the epoch (a date at midnight UTC), or
+     *     {@link #NO_INSTANT} when null or skipped
+     * @throws InvalidInputException for untyped cells that are no date or timestamp
+     */
+    long instant(int column) throws InvalidInputException {
+        if (instantStamp[column] == stamp) {
+            return instants[column];
+        }
+        String text = values[column];
+        long value = NO_INSTANT;
+        if (text != null) {
+            try {
+                value = Values.parseInstantMicros(text);
+            } catch (InvalidValueException e) {
+                if (!typed[column]) {
+                    throw error(column, e, "a date or timestamp");
+                }
+            }
+        }
+        instants[column] = value;
+        instantStamp[column] = stamp;
+        return value;
+    }
+
+    private InvalidInputException error(int column, InvalidValueException e, String expected) {
+        String why = reasons[column] == null ? "" : " for " + reasons[column];
+        return new InvalidInputException(new SourceLocation(source, line, column + 1L),
+                e.getMessage() + " in column '" + names.get(column) + "' (expected " + expected + why
+                        + "; declare a 'type' expectation to count such values instead)");
+    }
+}
