@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Continuous delivery for machine learning: validate data, gate models, register and deploy.",
         subcommands = {
                 DemoCommand.class,
+                MetricsCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
