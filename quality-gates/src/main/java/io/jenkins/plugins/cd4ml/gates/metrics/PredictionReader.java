@@ -37,6 +37,21 @@ public final class PredictionReader {
     }
 
     /**
+     * Reads only the header of a file.
+     *
+     * @param file the file
+     * @return its column names
+     * @throws InvalidInputException when the file is missing, empty or its header is malformed
+     */
+    public static List<String> header(Path file) throws InvalidInputException {
+        try (TableReader table = TableReader.open(file)) {
+            return table.columns();
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads a baseline model's predictions from a second file with the same column names and joins
      * them to the candidate's rows by the spec's id column, or by row order without one. When the
      * baseline file has the label column, its labels must agree with the candidate's.
