@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 MetricsCommand.class,
+                GateCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
