@@ -67,6 +67,18 @@ class GatesFileParserTest {
     }
 
     @Test
+    void theCreditRiskExampleIsValid() throws Exception {
+        GatesFile file = GatesFileParser.parse(java.nio.file.Path.of("../examples/credit-risk/ml/gates.yaml"));
+        assertThat(file.gates()).extracting(GateDefinition::metric).contains("accuracy", "roc_auc",
+                "demographic_parity_ratio");
+        assertThat(file.gates()).filteredOn(g -> g.metric().equals("demographic_parity_ratio"))
+                .singleElement().satisfies(g -> {
+                    assertThat(g.threshold()).isEqualTo(0.8);
+                    assertThat(g.sensitive()).containsExactly("sex");
+                });
+    }
+
+    @Test
     void readsJson() throws Exception {
         GatesFile file = GatesFileParser.parse("gates.json", """
                 {"task": "regression", "columns": {"label": "y", "prediction": "yhat"},
