@@ -170,17 +170,22 @@ public final class PredictionReader {
         Outputs baseline = spec.hasBaselineColumns()
                 ? Outputs.create(spec, baselineScore, baselinePrediction, table.source()) : null;
         List<String> ids = id < 0 ? null : new ArrayList<>();
-        while (table.next()) {
-            int row = columns.addRow(table, label);
-            candidate.add(table, row, columns);
-            if (baseline != null) {
-                baseline.add(table, row, columns);
-            }
-            for (int c = 0; c < categorical.length; c++) {
-                columns.addCategory(c, table.value(categorical[c]));
-            }
-            if (ids != null) {
-                ids.add(required(table, id, "an id"));
+        int[] used = java.util.stream.IntStream.concat(
+                java.util.stream.IntStream.of(label, score, prediction, baselineScore, baselinePrediction, id),
+                Arrays.stream(categorical)).filter(c -> c >= 0).distinct().toArray();
+        try (RowPipeline rows = new RowPipeline(table, used)) {
+            for (Row current = rows.next(); current != null; current = rows.next()) {
+                int row = columns.addRow(current, label);
+                candidate.add(current, row, columns);
+                if (baseline != null) {
+                    baseline.add(current, row, columns);
+                }
+                for (int c = 0; c < categorical.length; c++) {
+                    columns.addCategory(c, current.value(categorical[c]));
+                }
+                if (ids != null) {
+                    ids.add(required(current, id, "an id"));
+                }
             }
         }
         Map<String, CategoricalColumn> categories = new LinkedHashMap<>();
@@ -198,7 +203,7 @@ public final class PredictionReader {
         return name == null ? -1 : table.requireColumn(name);
     }
 
-    static String required(TableReader table, int column, String expected) throws InvalidInputException {
+    static String required(Row table, int column, String expected) throws InvalidInputException {
         String text = table.value(column);
         if (text == null) {
             throw new InvalidInputException(table.locate(column), "empty cell (expected " + expected + ")");
@@ -206,13 +211,153 @@ public final class PredictionReader {
         return text;
     }
 
-    static double number(TableReader table, int column, String what) throws InvalidInputException {
+    static double number(Row table, int column, String what) throws InvalidInputException {
         String text = required(table, column, "a number: " + what);
         try {
             return Decimal.parse(text.trim());
         } catch (NumberFormatException e) {
             throw new InvalidInputException(table.locate(column),
                     "'" + text + "' is not a finite number (expected a number: " + what + ")");
+        }
+    }
+
+    /** One row's cells, as the reading thread copied them. */
+    interface Row {
+        /** @return the cell's text, {@code null} when empty */
+        String value(int column);
+
+        /** @return where the cell is in the file */
+        SourceLocation locate(int column);
+    }
+
+    /**
+     * Reads rows on a second thread, in batches, so that CSV decoding and number parsing use two
+     * cores; rows come out in file order with their line numbers, and a problem found by the
+     * reading thread is rethrown in order.
+     */
+    private static final class RowPipeline implements AutoCloseable {
+        private static final int BATCH = 4096;
+        private final TableReader table;
+        private final int[] slotOfColumn;
+        private final int[] columnOfSlot;
+        private final java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final Thread reader;
+        private volatile boolean stopped;
+        private Batch batch;
+        private int index;
+        private final BatchRow row = new BatchRow();
+
+        RowPipeline(TableReader table, int[] used) {
+            this.table = table;
+            this.slotOfColumn = new int[table.columns().size()];
+            this.columnOfSlot = used.clone();
+            Arrays.fill(slotOfColumn, -1);
+            for (int slot = 0; slot < used.length; slot++) {
+                slotOfColumn[used[slot]] = slot;
+            }
+            this.reader = new Thread(this::readAll, "cd4ml-predictions-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readAll() {
+            int width = columnOfSlot.length;
+            try {
+                while (!stopped) {
+                    Batch next = new Batch(new String[BATCH * width], new long[BATCH], null);
+                    int count = 0;
+                    boolean more = true;
+                    while (count < BATCH && (more = table.next())) {
+                        int base = count * width;
+                        for (int slot = 0; slot < width; slot++) {
+                            next.cells[base + slot] = table.value(columnOfSlot[slot]);
+                        }
+                        next.lines[count++] = table.line();
+                    }
+                    next.count = count;
+                    queue.put(next);
+                    if (!more) {
+                        queue.put(Batch.END);
+                        return;
+                    }
+                }
+            } catch (InvalidInputException e) {
+                offer(new Batch(null, null, e));
+            } catch (RuntimeException e) {
+                offer(new Batch(null, null, new InvalidInputException(SourceLocation.ofFile(table.source()),
+                        "cannot be read: " + e, e)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void offer(Batch batch) {
+            try {
+                queue.put(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        Row next() throws InvalidInputException {
+            if (batch == null || ++index >= batch.count) {
+                try {
+                    batch = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InvalidInputException(SourceLocation.ofFile(table.source()), "reading was interrupted");
+                }
+                if (batch.error != null) {
+                    throw batch.error;
+                }
+                if (batch == Batch.END) {
+                    return null;
+                }
+                index = 0;
+                if (batch.count == 0) {
+                    return next();
+                }
+            }
+            return row;
+        }
+
+        @Override
+        public void close() {
+            stopped = true;
+            reader.interrupt();
+            queue.clear();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private final class BatchRow implements Row {
+            @Override
+            public String value(int column) {
+                return batch.cells[index * columnOfSlot.length + slotOfColumn[column]];
+            }
+
+            @Override
+            public SourceLocation locate(int column) {
+                return new SourceLocation(table.source(), batch.lines[index], column + 1L);
+            }
+        }
+    }
+
+    /** Rows copied by the reading thread; an error ends the stream. */
+    private static final class Batch {
+        static final Batch END = new Batch(new String[0], new long[0], null);
+        final String[] cells;
+        final long[] lines;
+        final InvalidInputException error;
+        int count;
+
+        Batch(String[] cells, long[] lines, InvalidInputException error) {
+            this.cells = cells;
+            this.lines = lines;
+            this.error = error;
         }
     }
 
@@ -242,7 +387,7 @@ public final class PredictionReader {
             }
         }
 
-        int addRow(TableReader table, int label) throws InvalidInputException {
+        int addRow(Row table, int label) throws InvalidInputException {
             int row = rows++;
             switch (spec.task()) {
                 case BINARY -> {
@@ -299,6 +444,7 @@ public final class PredictionReader {
         final int prediction;
         final boolean thresholdScore;
         final double threshold;
+        final PositiveLabel positiveLabel;
         byte[] predictedClass = new byte[1024];
         int[] predictedCode = new int[0];
         double[] values = new double[0];
@@ -309,6 +455,7 @@ public final class PredictionReader {
             this.prediction = prediction;
             this.thresholdScore = score >= 0 && (spec.threshold() != null || prediction < 0);
             this.threshold = spec.effectiveThreshold();
+            this.positiveLabel = new PositiveLabel(spec.positiveLabel());
             if (task == Task.BINARY && score >= 0 || task == Task.REGRESSION) {
                 values = new double[1024];
             }
@@ -333,7 +480,7 @@ public final class PredictionReader {
             return new Outputs(spec, score, prediction);
         }
 
-        void add(TableReader table, int row, Columns columns) throws InvalidInputException {
+        void add(Row table, int row, Columns columns) throws InvalidInputException {
             switch (task) {
                 case BINARY -> {
                     if (row == predictedClass.length) {
@@ -348,7 +495,7 @@ public final class PredictionReader {
                         values[row] = s;
                     }
                     boolean positive = thresholdScore ? s >= threshold
-                            : columns.positive.classify(table, prediction, "the predicted class");
+                            : positiveLabel.classify(table, prediction, "the predicted class");
                     predictedClass[row] = positive ? (byte) 1 : 0;
                 }
                 case MULTICLASS -> {
@@ -388,6 +535,7 @@ public final class PredictionReader {
         private final String text;
         private final double number;
         private final Map<String, String> negativeSeen = new HashMap<>();
+        private String lastNegative;
 
         PositiveLabel(String text) {
             this.text = text.trim();
@@ -400,10 +548,13 @@ public final class PredictionReader {
             this.number = parsed;
         }
 
-        boolean classify(TableReader table, int column, String what) throws InvalidInputException {
+        boolean classify(Row table, int column, String what) throws InvalidInputException {
             String cell = required(table, column, what);
             if (cell.equals(text)) {
                 return true;
+            }
+            if (cell.equals(lastNegative)) {
+                return false; // the common case: the other class, written as before
             }
             String key = cell;
             if (!Double.isNaN(number)) {
@@ -418,6 +569,7 @@ public final class PredictionReader {
                 }
             }
             // remember the negative class per column so that a third class is reported
+            lastNegative = cell;
             String previous = negativeSeen.putIfAbsent(what, key);
             if (previous != null && !previous.equals(key)) {
                 throw new InvalidInputException(table.locate(column), "a third class '" + cell + "' in " + what

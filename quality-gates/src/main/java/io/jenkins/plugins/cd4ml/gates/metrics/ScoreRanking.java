@@ -42,6 +42,34 @@ public final class ScoreRanking {
         return new ScoreRanking(ranks, distinct);
     }
 
+    /**
+     * The rows ordered by descending score (ties in row order), by a counting sort on the ranks.
+     *
+     * @return row indices, highest score first
+     */
+    public int[] descendingOrder() {
+        int[] start = new int[distinct + 1];
+        for (int rank : rankOfRow) {
+            start[rank + 1]++;
+        }
+        for (int rank = 0; rank < distinct; rank++) {
+            start[rank + 1] += start[rank];
+        }
+        int[] order = new int[rankOfRow.length];
+        for (int row = 0; row < rankOfRow.length; row++) {
+            order[start[rankOfRow[row]]++] = row;
+        }
+        return order;
+    }
+
+    /**
+     * @param row a row
+     * @return its rank (0 = highest score)
+     */
+    public int rank(int row) {
+        return rankOfRow[row];
+    }
+
     /** @return the number of distinct scores */
     public int distinct() {
         return distinct;

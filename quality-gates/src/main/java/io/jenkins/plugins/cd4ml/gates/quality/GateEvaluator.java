@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cd4ml.gates.quality;
 
 import io.jenkins.plugins.cd4ml.gates.metrics.BinaryPredictions;
+import io.jenkins.plugins.cd4ml.gates.metrics.BinaryResampler;
 import io.jenkins.plugins.cd4ml.gates.metrics.BinaryScoring;
 import io.jenkins.plugins.cd4ml.gates.metrics.BinarySummary;
 import io.jenkins.plugins.cd4ml.gates.metrics.CategoricalColumn;
@@ -118,6 +119,7 @@ public final class GateEvaluator {
                 views.add(view);
             }
             view.gates.add(gate);
+            view.metrics.put(gate, Metric.find(data.spec().task(), gate.metric()).orElseThrow());
             viewOfGate.put(gate, view);
         }
         Bootstrap bootstrap = new Bootstrap(gates.bootstrap(), data, views);
@@ -274,6 +276,7 @@ public final class GateEvaluator {
         final int[] mask;
         final Groups groups;
         final List<GateDefinition> gates = new ArrayList<>();
+        final Map<GateDefinition, Metric> metrics = new LinkedHashMap<>();
         MetricSummary candidate;
         MetricSummary baseline;
 
@@ -290,7 +293,7 @@ public final class GateEvaluator {
         }
 
         boolean needsScores() {
-            return gates.stream().anyMatch(g -> Metric.find(data.spec().task(), g.metric()).orElseThrow().needsScores());
+            return metrics.values().stream().anyMatch(Metric::needsScores);
         }
 
         boolean hasScores(ModelPredictions predictions) {
@@ -367,6 +370,16 @@ public final class GateEvaluator {
             if (resamples == 0 || views.isEmpty()) {
                 return;
             }
+            BinaryResampler resampler = data.candidate() instanceof BinaryPredictions candidate
+                    ? BinaryResampler.of(candidate, (BinaryPredictions) data.baseline()) : null;
+            Map<View, int[]> groupsInOrder = new LinkedHashMap<>();
+            Map<View, int[]> masksInOrder = new LinkedHashMap<>();
+            if (resampler != null) {
+                for (View view : views) {
+                    groupsInOrder.put(view, view.groups == null ? null : resampler.inOrder(view.groups.groupOfRow()));
+                    masksInOrder.put(view, view.mask == null ? null : resampler.inOrder(view.mask));
+                }
+            }
             int chunks = Math.min(resamples, 4 * Runtime.getRuntime().availableProcessors());
             IntStream.range(0, chunks).parallel().forEach(chunk -> {
                 int[] weights = new int[data.size()];
@@ -374,20 +387,28 @@ public final class GateEvaluator {
                 for (int r = chunk; r < resamples; r += chunks) {
                     PairedBootstrap.poissonWeights(settings.seed(), r, weights);
                     for (View view : views) {
+                        int[] mask = resampler != null ? masksInOrder.get(view) : view.mask;
                         int[] w = weights;
-                        if (view.mask != null) {
+                        if (mask != null) {
                             for (int row = 0; row < w.length; row++) {
-                                sliced[row] = weights[row] * view.mask[row];
+                                sliced[row] = weights[row] * mask[row];
                             }
                             w = sliced;
                         }
                         boolean needsScores = view.needsScores();
-                        MetricSummary candidate = weighted(data.candidate(), view, w,
-                                needsScores ? candidateScoring : null);
-                        MetricSummary baseline = data.baseline() == null ? null
-                                : weighted(data.baseline(), view, w, needsScores ? baselineScoring : null);
+                        MetricSummary candidate;
+                        MetricSummary baseline;
+                        if (resampler != null) {
+                            BinarySummary[] both = resampler.summarize(w, groupsInOrder.get(view),
+                                    view.groups == null ? 1 : view.groups.count(), needsScores);
+                            candidate = both[0];
+                            baseline = both[1];
+                        } else {
+                            candidate = weighted(data.candidate(), view, w, null);
+                            baseline = data.baseline() == null ? null : weighted(data.baseline(), view, w, null);
+                        }
                         for (GateDefinition gate : view.gates) {
-                            Metric metric = Metric.find(data.spec().task(), gate.metric()).orElseThrow();
+                            Metric metric = view.metrics.get(gate);
                             double value = metric.valueOf(candidate);
                             candidateValues.get(gate)[r] = value;
                             deltaValues.get(gate)[r] = baseline == null ? Double.NaN : value - metric.valueOf(baseline);

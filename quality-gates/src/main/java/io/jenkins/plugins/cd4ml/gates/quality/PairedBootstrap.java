@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
  * pairing that makes the interval of their difference narrow and honest.
  */
 public final class PairedBootstrap {
-    /** Cumulative Poisson(1) probabilities as 53-bit thresholds. */
-    private static final long[] THRESHOLDS = thresholds();
+    private static final int BITS = 21;
+    private static final long MASK = (1L << BITS) - 1;
+    /** Cumulative Poisson(1) probabilities as 21-bit thresholds. */
+    private static final int[] THRESHOLDS = thresholds();
 
     private PairedBootstrap() {
     }
@@ -25,9 +27,18 @@ public final class PairedBootstrap {
      */
     public static void poissonWeights(long seed, int resample, int[] weights) {
         SplittableRandom random = new SplittableRandom(mix(seed, resample));
-        long[] thresholds = THRESHOLDS;
+        int[] thresholds = THRESHOLDS;
+        // three 21-bit uniforms per 64-bit draw: probabilities exact to 2^-21, a third of the draws
+        long bits = 0;
+        int left = 0;
         for (int row = 0; row < weights.length; row++) {
-            long u = random.nextLong() >>> 11;
+            if (left == 0) {
+                bits = random.nextLong();
+                left = 3;
+            }
+            int u = (int) (bits & MASK);
+            bits >>>= BITS;
+            left--;
             int k = 0;
             while (u >= thresholds[k]) {
                 k++;
@@ -73,15 +84,14 @@ public final class PairedBootstrap {
         return z ^ (z >>> 31);
     }
 
-    private static long[] thresholds() {
-        long[] thresholds = new long[40];
+    private static int[] thresholds() {
+        int[] thresholds = new int[20];
         double probability = Math.exp(-1);
         double cumulative = 0;
         for (int k = 0; k < thresholds.length; k++) {
             cumulative += probability;
             probability /= k + 1;
-            thresholds[k] = k == thresholds.length - 1 || cumulative >= 1 ? Long.MAX_VALUE
-                    : (long) (cumulative * (1L << 53));
+            thresholds[k] = k == thresholds.length - 1 ? Integer.MAX_VALUE : (int) Math.round(cumulative * (1 << BITS));
         }
         return thresholds;
     }

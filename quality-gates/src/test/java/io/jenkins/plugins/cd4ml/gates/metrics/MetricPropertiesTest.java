@@ -138,6 +138,38 @@ class MetricPropertiesTest {
     }
 
     @Property(tries = 100)
+    void theResamplerAgreesWithWeightedSummaries(@ForAll("rows") List<Row> rows, @ForAll long seed) {
+        Random random = new Random(seed);
+        BinaryPredictions candidate = predictions(rows, false);
+        List<Row> other = new ArrayList<>();
+        for (Row row : rows) {
+            other.add(new Row(row.label, random.nextInt(11) / 10.0, row.group));
+        }
+        BinaryPredictions baseline = predictions(other, false);
+        int[] weights = random.ints(rows.size(), 0, 4).toArray();
+        Groups groups = groups(rows);
+
+        BinaryResampler resampler = BinaryResampler.of(candidate, baseline);
+        BinarySummary[] both = resampler.summarize(resampler.inOrder(weights), resampler.inOrder(groups.groupOfRow()),
+                groups.count(), true);
+
+        BinarySummary expectedCandidate = BinarySummary.weighted(candidate, groups, BinaryScoring.of(candidate), weights);
+        BinarySummary expectedBaseline = BinarySummary.weighted(baseline, groups, BinaryScoring.of(baseline), weights);
+        for (BinaryMetric metric : BinaryMetric.values()) {
+            assertSame(metric, metric.valueOf(expectedCandidate), metric.valueOf(both[0]));
+            assertSame(metric, metric.valueOf(expectedBaseline), metric.valueOf(both[1]));
+        }
+    }
+
+    private static void assertSame(BinaryMetric metric, double expected, double actual) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).as(metric.id()).isNaN();
+        } else {
+            assertThat(actual).as(metric.id()).isCloseTo(expected, Offset.offset(1e-12));
+        }
+    }
+
+    @Property(tries = 100)
     void multiclassAccuracyAndMacroAveragesLieBetweenZeroAndOne(
             @ForAll @IntRange(min = 1, max = 300) int size, @ForAll long seed) {
         Random random = new Random(seed);
