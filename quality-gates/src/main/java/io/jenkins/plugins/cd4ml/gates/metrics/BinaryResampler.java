@@ -154,29 +154,39 @@ public final class BinaryResampler {
         double logLoss = 0;
         double brier = 0;
         long total = 0;
-        RankingCurve curve = new RankingCurve();
-        long positives = 0;
-        long negatives = 0;
         int[] rankOrder = model.rankOrder;
         boolean sequential = model.rankOrderIsLayout;
         byte[] newScore = model.newScore;
         byte[] actualRanked = model.actualRanked;
         double[] rowLogLoss = model.logLossRanked;
         double[] rowBrier = model.brierRanked;
+        // RankingCurve.add per distinct score, written without branches: a tie group is flushed
+        // (multiplied by isNew) when the next one starts, so unpredictable ties cost no mispredictions
+        long positivesAbove = 0;
+        long negativesAbove = 0;
+        long concordantTimesTwo = 0;
+        double precisionSum = 0;
+        long groupPositives = 0;
+        long groupNegatives = 0;
         for (int j = 0; j < size; j++) {
             int w = weights[sequential ? j : rankOrder[j]];
-            if (newScore[j] == 1) {
-                curve.add(positives, negatives);
-                positives = 0;
-                negatives = 0;
-            }
-            positives += actualRanked[j] * w;
-            negatives += (1 - actualRanked[j]) * w;
+            long isNew = newScore[j];
+            concordantTimesTwo += isNew * groupNegatives * (2 * positivesAbove + groupPositives);
+            positivesAbove += isNew * groupPositives;
+            negativesAbove += isNew * groupNegatives;
+            precisionSum += isNew * groupPositives
+                    * ((double) positivesAbove / Math.max(1, positivesAbove + negativesAbove));
+            groupPositives = groupPositives * (1 - isNew) + actualRanked[j] * w;
+            groupNegatives = groupNegatives * (1 - isNew) + (1 - actualRanked[j]) * w;
             total += w;
             logLoss += w * rowLogLoss[j];
             brier += w * rowBrier[j];
         }
-        curve.add(positives, negatives);
+        concordantTimesTwo += groupNegatives * (2 * positivesAbove + groupPositives);
+        positivesAbove += groupPositives;
+        negativesAbove += groupNegatives;
+        precisionSum += groupPositives * ((double) positivesAbove / Math.max(1, positivesAbove + negativesAbove));
+        RankingCurve curve = RankingCurve.fromTotals(positivesAbove, negativesAbove, concordantTimesTwo, precisionSum);
         return new double[] {curve.rocAuc(), curve.averagePrecision(), logLoss / total, brier / total};
     }
 

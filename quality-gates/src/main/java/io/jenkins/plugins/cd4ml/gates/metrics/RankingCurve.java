@@ -35,6 +35,26 @@ public final class RankingCurve {
         }
     }
 
+    /**
+     * A finished curve from its running totals (for loops that accumulate them without calling
+     * {@link #add} per threshold).
+     *
+     * @param truePositives total positive weight
+     * @param falsePositives total negative weight
+     * @param concordantTimesTwo sum over thresholds of negatives * (2 * positives above + positives tied)
+     * @param precisionSum sum over thresholds of positives * precision at that threshold
+     * @return the curve
+     */
+    static RankingCurve fromTotals(long truePositives, long falsePositives, long concordantTimesTwo,
+            double precisionSum) {
+        RankingCurve curve = new RankingCurve();
+        curve.truePositives = truePositives;
+        curve.falsePositives = falsePositives;
+        curve.concordantTimesTwo = concordantTimesTwo;
+        curve.precisionSum = precisionSum;
+        return curve;
+    }
+
     /** @return the area under the ROC curve; NaN unless both classes are present */
     public double rocAuc() {
         if (truePositives == 0 || falsePositives == 0) {
