@@ -34,6 +34,9 @@ if not os.path.isdir(SHARED):
 PYTHON = "/usr/bin/python3"
 JAR = os.path.join(ROOT, "cli", "target", "cd4ml.jar")
 
+CPU = {}
+LAST_CPU = [None]
+
 GATES = """task: binary
 columns: {label: label, score: pred_proba}
 sensitive: [group]
@@ -47,11 +50,15 @@ gates:
 
 
 def timed(command, runs):
-    """Runs a command `runs` times; returns (median seconds, median peak RSS MiB or None, last stdout)."""
-    times, peaks, out = [], [], ""
+    """Runs a command `runs` times; returns (median seconds, median peak RSS MiB or None, last stdout).
+
+    The median CPU seconds (user + sys) go to the global CPU dict under the command's key: on a
+    shared, loaded machine CPU time is the steadier figure.
+    """
+    times, peaks, cpus, out = [], [], [], ""
     gnu_time = shutil.which("time") or ("/usr/bin/time" if os.path.exists("/usr/bin/time") else None)
     for _ in range(runs):
-        wrapped = ([gnu_time, "-f", "%M"] + command) if gnu_time else command
+        wrapped = ([gnu_time, "-f", "%M %U %S"] + command) if gnu_time else command
         start = time.perf_counter()
         proc = subprocess.run(wrapped, capture_output=True, text=True)
         elapsed = time.perf_counter() - start
@@ -60,10 +67,14 @@ def timed(command, runs):
         times.append(elapsed)
         if gnu_time:
             try:
-                peaks.append(int(proc.stderr.strip().splitlines()[-1]) / 1024)
+                rss, user, system = proc.stderr.strip().splitlines()[-1].split()
+                peaks.append(int(rss) / 1024)
+                cpus.append(float(user) + float(system))
             except (ValueError, IndexError):
                 pass
         out = proc.stdout
+    CPU[" ".join(command[-12:])] = statistics.median(cpus) if cpus else None
+    LAST_CPU[0] = statistics.median(cpus) if cpus else None
     return statistics.median(times), (statistics.median(peaks) if peaks else None), out
 
 
@@ -96,13 +107,13 @@ def main():
 
     if not args.skip_sklearn:
         t, rss, _ = timed([PYTHON, os.path.join(SHARED, "sklearn_metrics.py"), big], args.runs)
-        results["sklearn_pandas"] = {"seconds": round(t, 3), "peak_mib": rss}
+        results["sklearn_pandas"] = {"seconds": round(t, 3), "peak_mib": rss, "cpu_seconds": LAST_CPU[0]}
     t, rss, _ = timed(java + ["metrics", "--predictions", big, "--task", "binary", "--label", "label",
                               "--score", "pred_proba", "--sensitive", "group", "--format", "json"], args.runs)
-    results["cd4ml_metrics_binary_fairness"] = {"seconds": round(t, 3), "peak_mib": rss}
+    results["cd4ml_metrics_binary_fairness"] = {"seconds": round(t, 3), "peak_mib": rss, "cpu_seconds": LAST_CPU[0]}
     t2, rss2, _ = timed(java + ["metrics", "--predictions", big, "--task", "regression", "--label", "target",
                                 "--prediction", "pred_value", "--sensitive", "group", "--format", "json"], args.runs)
-    results["cd4ml_metrics_regression"] = {"seconds": round(t2, 3), "peak_mib": rss2}
+    results["cd4ml_metrics_regression"] = {"seconds": round(t2, 3), "peak_mib": rss2, "cpu_seconds": LAST_CPU[0]}
     results["cd4ml_metrics_total"] = {"seconds": round(t + t2, 3)}
 
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as gates:
@@ -111,11 +122,13 @@ def main():
                                 "--baseline-predictions", small, "--baseline-version", "self",
                                 "--format", "json"], args.runs)
     results["cd4ml_gate_1m_1000_resamples_paired"] = {"seconds": round(t, 3), "peak_mib": rss,
-                                                      "verdict": json.loads(out)["verdict"]}
+                                                      "verdict": json.loads(out)["verdict"],
+                                                      "cpu_seconds": LAST_CPU[0]}
     os.unlink(gates.name)
     if "sklearn_pandas" in results:
         results["speedup_vs_sklearn"] = round(results["sklearn_pandas"]["seconds"]
                                               / results["cd4ml_metrics_total"]["seconds"], 2)
+    results["load_average_at_end"] = os.getloadavg()
     text = json.dumps(results, indent=2)
     print(text)
     if args.json:

@@ -77,6 +77,7 @@ final class GateCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(report.toText());
         }
+        spec.commandLine().getOut().flush(); // print() does not flush, and main() exits right after
         return report.verdict().exitCode();
     }
 

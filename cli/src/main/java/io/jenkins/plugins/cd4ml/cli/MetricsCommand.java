@@ -75,6 +75,7 @@ final class MetricsCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(report.toText());
         }
+        spec.commandLine().getOut().flush(); // print() does not flush, and main() exits right after
         return ExitCodes.PASSED;
     }
 
