@@ -99,43 +99,41 @@ public final class PredictionReader {
             String source) throws InvalidInputException {
         int rows = order.length;
         if (candidate instanceof BinaryPredictions c) {
-                BinaryPredictions b = (BinaryPredictions) baseline;
-                byte[] predicted = new byte[rows];
-                double[] score = b.score() == null ? null : new double[rows];
-                for (int i = 0; i < rows; i++) {
-                    requireSameLabel(b.actual()[order[i]] == c.actual()[i], source, order[i]);
-                    predicted[i] = b.predicted()[order[i]];
-                    if (score != null) {
-                        score[i] = b.score()[order[i]];
-                    }
+            BinaryPredictions b = (BinaryPredictions) baseline;
+            byte[] predicted = new byte[rows];
+            double[] score = b.score() == null ? null : new double[rows];
+            for (int i = 0; i < rows; i++) {
+                requireSameLabel(b.actual()[order[i]] == c.actual()[i], source, order[i]);
+                predicted[i] = b.predicted()[order[i]];
+                if (score != null) {
+                    score[i] = b.score()[order[i]];
                 }
-                return new BinaryPredictions(c.actual(), predicted, score);
+            }
+            return new BinaryPredictions(c.actual(), predicted, score);
         }
         if (candidate instanceof MulticlassPredictions c) {
-                MulticlassPredictions b = (MulticlassPredictions) baseline;
-                Map<String, Integer> codes = new LinkedHashMap<>();
-                for (int k = 0; k < c.classes().size(); k++) {
-                    codes.put(c.classes().get(k), k);
-                }
-                int[] predicted = new int[rows];
-                for (int i = 0; i < rows; i++) {
-                    String actual = b.classes().get(b.actual()[order[i]]);
-                    requireSameLabel(actual.equals(c.classes().get(c.actual()[i])), source, order[i]);
-                    String value = b.classes().get(b.predicted()[order[i]]);
-                    predicted[i] = codes.computeIfAbsent(value, v -> codes.size());
-                }
-                return new MulticlassPredictions(c.actual(), predicted, List.copyOf(codes.keySet()));
+            MulticlassPredictions b = (MulticlassPredictions) baseline;
+            Map<String, Integer> codes = new LinkedHashMap<>();
+            for (int k = 0; k < c.classes().size(); k++) {
+                codes.put(c.classes().get(k), k);
+            }
+            int[] predicted = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                String actual = b.classes().get(b.actual()[order[i]]);
+                requireSameLabel(actual.equals(c.classes().get(c.actual()[i])), source, order[i]);
+                String value = b.classes().get(b.predicted()[order[i]]);
+                predicted[i] = codes.computeIfAbsent(value, v -> codes.size());
+            }
+            return new MulticlassPredictions(c.actual(), predicted, List.copyOf(codes.keySet()));
         }
-        {
-                RegressionPredictions c = (RegressionPredictions) candidate;
-                RegressionPredictions b = (RegressionPredictions) baseline;
-                double[] predicted = new double[rows];
-                for (int i = 0; i < rows; i++) {
-                    requireSameLabel(b.actual()[order[i]] == c.actual()[i], source, order[i]);
-                    predicted[i] = b.predicted()[order[i]];
-                }
-                return new RegressionPredictions(c.actual(), predicted);
+        RegressionPredictions c = (RegressionPredictions) candidate;
+        RegressionPredictions b = (RegressionPredictions) baseline;
+        double[] predicted = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            requireSameLabel(b.actual()[order[i]] == c.actual()[i], source, order[i]);
+            predicted[i] = b.predicted()[order[i]];
         }
+        return new RegressionPredictions(c.actual(), predicted);
     }
 
     private static void requireSameLabel(boolean same, String source, int baselineRow) throws InvalidInputException {
