@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 DriftCommand.class,
                 DeployCommand.class,
                 ValidateCommand.class,
+                MetricsCommand.class,
+                GateCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

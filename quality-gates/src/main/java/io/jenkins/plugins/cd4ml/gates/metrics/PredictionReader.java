@@ -1,0 +1,579 @@
+package io.jenkins.plugins.cd4ml.gates.metrics;
+
+import io.jenkins.plugins.cd4ml.data.TableReader;
+import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.report.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a predictions file (CSV or JSON Lines, streamed through {@link TableReader}) into
+ * {@link EvaluationData}. Every bad cell is an {@link InvalidInputException} naming file, line and
+ * column: an empty or non-numeric score, NaN or infinite values, a third class in a binary task.
+ */
+public final class PredictionReader {
+    private final PredictionSpec spec;
+
+    private PredictionReader(PredictionSpec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param file the predictions file
+     * @param spec which columns hold what
+     * @return the data (with a baseline when the spec names baseline columns)
+     * @throws InvalidInputException for any problem with the file
+     */
+    public static EvaluationData read(Path file, PredictionSpec spec) throws InvalidInputException {
+        return new PredictionReader(spec).readFile(file);
+    }
+
+    /**
+     * Reads only the header of a file.
+     *
+     * @param file the file
+     * @return its column names
+     * @throws InvalidInputException when the file is missing, empty or its header is malformed
+     */
+    public static List<String> header(Path file) throws InvalidInputException {
+        try (TableReader table = TableReader.open(file)) {
+            return table.columns();
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a baseline model's predictions from a second file with the same column names and joins
+     * them to the candidate's rows by the spec's id column, or by row order without one. When the
+     * baseline file has the label column, its labels must agree with the candidate's.
+     *
+     * @param file the baseline predictions file
+     * @param candidate the candidate's data
+     * @return the candidate's data with this baseline
+     * @throws InvalidInputException for any problem with the file or the join
+     */
+    public static EvaluationData joinBaseline(Path file, EvaluationData candidate) throws InvalidInputException {
+        PredictionSpec spec = candidate.spec();
+        PredictionSpec baselineSpec = new PredictionSpec(spec.task(), spec.label(), spec.score(), spec.prediction(),
+                spec.positiveLabel(), spec.threshold(), List.of(), null, null, spec.id());
+        EvaluationData baseline = new PredictionReader(baselineSpec).readFile(file);
+        String source = file.toString();
+        int rows = candidate.size();
+        if (baseline.size() != rows && spec.id() == null) {
+            throw new InvalidInputException(SourceLocation.ofFile(source), "has " + baseline.size()
+                    + " rows (expected " + rows + " as in " + candidate.source() + ", joined by row order)");
+        }
+        int[] order = new int[rows];
+        if (spec.id() == null) {
+            Arrays.setAll(order, i -> i);
+        } else {
+            Map<String, Integer> baselineRow = new HashMap<>(baseline.size() * 2);
+            for (int i = 0; i < baseline.size(); i++) {
+                if (baselineRow.put(baseline.ids()[i], i) != null) {
+                    throw new InvalidInputException(SourceLocation.ofFile(source),
+                            "duplicate id '" + baseline.ids()[i] + "' (expected unique ids in column '" + spec.id() + "')");
+                }
+            }
+            for (int i = 0; i < rows; i++) {
+                Integer at = baselineRow.get(candidate.ids()[i]);
+                if (at == null) {
+                    throw new InvalidInputException(SourceLocation.ofFile(source), "no row with id '"
+                            + candidate.ids()[i] + "' (expected every id of " + candidate.source() + ")");
+                }
+                order[i] = at;
+            }
+        }
+        return candidate.withBaseline(reorder(baseline.candidate(), candidate.candidate(), order, source));
+    }
+
+    private static ModelPredictions reorder(ModelPredictions baseline, ModelPredictions candidate, int[] order,
+            String source) throws InvalidInputException {
+        int rows = order.length;
+        if (candidate instanceof BinaryPredictions c) {
+            BinaryPredictions b = (BinaryPredictions) baseline;
+            byte[] predicted = new byte[rows];
+            double[] score = b.score() == null ? null : new double[rows];
+            for (int i = 0; i < rows; i++) {
+                requireSameLabel(b.actual()[order[i]] == c.actual()[i], source, order[i]);
+                predicted[i] = b.predicted()[order[i]];
+                if (score != null) {
+                    score[i] = b.score()[order[i]];
+                }
+            }
+            return new BinaryPredictions(c.actual(), predicted, score);
+        }
+        if (candidate instanceof MulticlassPredictions c) {
+            MulticlassPredictions b = (MulticlassPredictions) baseline;
+            Map<String, Integer> codes = new LinkedHashMap<>();
+            for (int k = 0; k < c.classes().size(); k++) {
+                codes.put(c.classes().get(k), k);
+            }
+            int[] predicted = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                String actual = b.classes().get(b.actual()[order[i]]);
+                requireSameLabel(actual.equals(c.classes().get(c.actual()[i])), source, order[i]);
+                String value = b.classes().get(b.predicted()[order[i]]);
+                predicted[i] = codes.computeIfAbsent(value, v -> codes.size());
+            }
+            return new MulticlassPredictions(c.actual(), predicted, List.copyOf(codes.keySet()));
+        }
+        RegressionPredictions c = (RegressionPredictions) candidate;
+        RegressionPredictions b = (RegressionPredictions) baseline;
+        double[] predicted = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            requireSameLabel(b.actual()[order[i]] == c.actual()[i], source, order[i]);
+            predicted[i] = b.predicted()[order[i]];
+        }
+        return new RegressionPredictions(c.actual(), predicted);
+    }
+
+    private static void requireSameLabel(boolean same, String source, int baselineRow) throws InvalidInputException {
+        if (!same) {
+            throw new InvalidInputException(SourceLocation.ofFile(source), "data row " + (baselineRow + 1)
+                    + " has a different label than the candidate's row it is joined to"
+                    + " (expected both models scored on the same evaluation data)");
+        }
+    }
+
+    private EvaluationData readFile(Path file) throws InvalidInputException {
+        try (TableReader table = TableReader.open(file)) {
+            return readTable(table);
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private EvaluationData readTable(TableReader table) throws InvalidInputException {
+        int label = table.requireColumn(spec.label());
+        int score = optionalColumn(table, spec.score());
+        int prediction = optionalColumn(table, spec.prediction());
+        int baselineScore = optionalColumn(table, spec.baselineScore());
+        int baselinePrediction = optionalColumn(table, spec.baselinePrediction());
+        int id = optionalColumn(table, spec.id());
+        int[] categorical = new int[spec.categorical().size()];
+        for (int c = 0; c < categorical.length; c++) {
+            categorical[c] = table.requireColumn(spec.categorical().get(c));
+        }
+        Columns columns = new Columns(spec, categorical.length);
+        Outputs candidate = Outputs.create(spec, score, prediction, table.source());
+        Outputs baseline = spec.hasBaselineColumns()
+                ? Outputs.create(spec, baselineScore, baselinePrediction, table.source()) : null;
+        List<String> ids = id < 0 ? null : new ArrayList<>();
+        int[] used = java.util.stream.IntStream.concat(
+                java.util.stream.IntStream.of(label, score, prediction, baselineScore, baselinePrediction, id),
+                Arrays.stream(categorical)).filter(c -> c >= 0).distinct().toArray();
+        try (RowPipeline rows = new RowPipeline(table, used)) {
+            for (Row current = rows.next(); current != null; current = rows.next()) {
+                int row = columns.addRow(current, label);
+                candidate.add(current, row, columns);
+                if (baseline != null) {
+                    baseline.add(current, row, columns);
+                }
+                for (int c = 0; c < categorical.length; c++) {
+                    columns.addCategory(c, current.value(categorical[c]));
+                }
+                if (ids != null) {
+                    ids.add(required(current, id, "an id"));
+                }
+            }
+        }
+        Map<String, CategoricalColumn> categories = new LinkedHashMap<>();
+        for (int c = 0; c < categorical.length; c++) {
+            String name = spec.categorical().get(c);
+            categories.put(name, new CategoricalColumn(name, Arrays.copyOf(columns.codes[c], columns.rows),
+                    List.copyOf(columns.dictionaries.get(c).keySet())));
+        }
+        return new EvaluationData(table.source(), spec, candidate.finish(columns),
+                baseline == null ? null : baseline.finish(columns), categories,
+                ids == null ? null : ids.toArray(String[]::new));
+    }
+
+    private static int optionalColumn(TableReader table, String name) throws InvalidInputException {
+        return name == null ? -1 : table.requireColumn(name);
+    }
+
+    static String required(Row table, int column, String expected) throws InvalidInputException {
+        String text = table.value(column);
+        if (text == null) {
+            throw new InvalidInputException(table.locate(column), "empty cell (expected " + expected + ")");
+        }
+        return text;
+    }
+
+    static double number(Row table, int column, String what) throws InvalidInputException {
+        String text = required(table, column, "a number: " + what);
+        try {
+            return Decimal.parse(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(table.locate(column),
+                    "'" + text + "' is not a finite number (expected a number: " + what + ")");
+        }
+    }
+
+    /** One row's cells, as the reading thread copied them. */
+    interface Row {
+        /** @return the cell's text, {@code null} when empty */
+        String value(int column);
+
+        /** @return where the cell is in the file */
+        SourceLocation locate(int column);
+    }
+
+    /**
+     * Reads rows on a second thread, in batches, so that CSV decoding and number parsing use two
+     * cores; rows come out in file order with their line numbers, and a problem found by the
+     * reading thread is rethrown in order.
+     */
+    private static final class RowPipeline implements AutoCloseable {
+        private static final int BATCH = 4096;
+        private final TableReader table;
+        private final int[] slotOfColumn;
+        private final int[] columnOfSlot;
+        private final java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final Thread reader;
+        private volatile boolean stopped;
+        private Batch batch;
+        private int index;
+        private final BatchRow row = new BatchRow();
+
+        RowPipeline(TableReader table, int[] used) {
+            this.table = table;
+            this.slotOfColumn = new int[table.columns().size()];
+            this.columnOfSlot = used.clone();
+            Arrays.fill(slotOfColumn, -1);
+            for (int slot = 0; slot < used.length; slot++) {
+                slotOfColumn[used[slot]] = slot;
+            }
+            this.reader = new Thread(this::readAll, "cd4ml-predictions-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readAll() {
+            int width = columnOfSlot.length;
+            try {
+                while (!stopped) {
+                    Batch next = new Batch(new String[BATCH * width], new long[BATCH], null);
+                    int count = 0;
+                    boolean more = true;
+                    while (count < BATCH && (more = table.next())) {
+                        int base = count * width;
+                        for (int slot = 0; slot < width; slot++) {
+                            next.cells[base + slot] = table.value(columnOfSlot[slot]);
+                        }
+                        next.lines[count++] = table.line();
+                    }
+                    next.count = count;
+                    queue.put(next);
+                    if (!more) {
+                        queue.put(Batch.END);
+                        return;
+                    }
+                }
+            } catch (InvalidInputException e) {
+                offer(new Batch(null, null, e));
+            } catch (RuntimeException e) {
+                offer(new Batch(null, null, new InvalidInputException(SourceLocation.ofFile(table.source()),
+                        "cannot be read: " + e, e)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void offer(Batch batch) {
+            try {
+                queue.put(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        Row next() throws InvalidInputException {
+            if (batch == null || ++index >= batch.count) {
+                try {
+                    batch = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InvalidInputException(SourceLocation.ofFile(table.source()), "reading was interrupted");
+                }
+                if (batch.error != null) {
+                    throw batch.error;
+                }
+                if (batch == Batch.END) {
+                    return null;
+                }
+                index = 0;
+                if (batch.count == 0) {
+                    return next();
+                }
+            }
+            return row;
+        }
+
+        @Override
+        public void close() {
+            stopped = true;
+            reader.interrupt();
+            queue.clear();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private final class BatchRow implements Row {
+            @Override
+            public String value(int column) {
+                return batch.cells[index * columnOfSlot.length + slotOfColumn[column]];
+            }
+
+            @Override
+            public SourceLocation locate(int column) {
+                return new SourceLocation(table.source(), batch.lines[index], column + 1L);
+            }
+        }
+    }
+
+    /** Rows copied by the reading thread; an error ends the stream. */
+    private static final class Batch {
+        static final Batch END = new Batch(new String[0], new long[0], null);
+        final String[] cells;
+        final long[] lines;
+        final InvalidInputException error;
+        int count;
+
+        Batch(String[] cells, long[] lines, InvalidInputException error) {
+            this.cells = cells;
+            this.lines = lines;
+            this.error = error;
+        }
+    }
+
+    /** Growable label and categorical columns shared by the candidate and baseline outputs. */
+    private static final class Columns {
+        final PredictionSpec spec;
+        final Map<String, Integer> classes = new LinkedHashMap<>();
+        final PositiveLabel positive;
+        final int[][] codes;
+        final List<Map<String, Integer>> dictionaries = new ArrayList<>();
+        byte[] binaryLabel = new byte[1024];
+        int[] classLabel = new int[0];
+        double[] numericLabel = new double[0];
+        int rows;
+
+        Columns(PredictionSpec spec, int categorical) {
+            this.spec = spec;
+            this.positive = new PositiveLabel(spec.positiveLabel());
+            this.codes = new int[categorical][1024];
+            for (int c = 0; c < categorical; c++) {
+                dictionaries.add(new LinkedHashMap<>());
+            }
+            if (spec.task() == Task.MULTICLASS) {
+                classLabel = new int[1024];
+            } else if (spec.task() == Task.REGRESSION) {
+                numericLabel = new double[1024];
+            }
+        }
+
+        int addRow(Row table, int label) throws InvalidInputException {
+            int row = rows++;
+            switch (spec.task()) {
+                case BINARY -> {
+                    if (row == binaryLabel.length) {
+                        binaryLabel = Arrays.copyOf(binaryLabel, row * 2);
+                    }
+                    binaryLabel[row] = positive.classify(table, label, "the label") ? (byte) 1 : 0;
+                }
+                case MULTICLASS -> {
+                    if (row == classLabel.length) {
+                        classLabel = Arrays.copyOf(classLabel, row * 2);
+                    }
+                    classLabel[row] = classOf(required(table, label, "a class label"));
+                }
+                case REGRESSION -> {
+                    if (row == numericLabel.length) {
+                        numericLabel = Arrays.copyOf(numericLabel, row * 2);
+                    }
+                    numericLabel[row] = number(table, label, "the true value");
+                }
+            }
+            return row;
+        }
+
+        int classOf(String text) {
+            Integer code = classes.get(text);
+            if (code == null) {
+                code = classes.size();
+                classes.put(text, code);
+            }
+            return code;
+        }
+
+        void addCategory(int column, String text) {
+            Map<String, Integer> dictionary = dictionaries.get(column);
+            String value = text == null ? CategoricalColumn.MISSING : text;
+            Integer code = dictionary.get(value);
+            if (code == null) {
+                code = dictionary.size();
+                dictionary.put(value, code);
+            }
+            int row = rows - 1;
+            if (row == codes[column].length) {
+                codes[column] = Arrays.copyOf(codes[column], row * 2);
+            }
+            codes[column][row] = code;
+        }
+    }
+
+    /** One model's growable output columns. */
+    private static final class Outputs {
+        final Task task;
+        final int score;
+        final int prediction;
+        final boolean thresholdScore;
+        final double threshold;
+        final PositiveLabel positiveLabel;
+        byte[] predictedClass = new byte[1024];
+        int[] predictedCode = new int[0];
+        double[] values = new double[0];
+
+        private Outputs(PredictionSpec spec, int score, int prediction) {
+            this.task = spec.task();
+            this.score = score;
+            this.prediction = prediction;
+            this.thresholdScore = score >= 0 && (spec.threshold() != null || prediction < 0);
+            this.threshold = spec.effectiveThreshold();
+            this.positiveLabel = new PositiveLabel(spec.positiveLabel());
+            if (task == Task.BINARY && score >= 0 || task == Task.REGRESSION) {
+                values = new double[1024];
+            }
+            if (task == Task.MULTICLASS) {
+                predictedCode = new int[1024];
+            }
+        }
+
+        static Outputs create(PredictionSpec spec, int score, int prediction, String source)
+                throws InvalidInputException {
+            boolean ok = switch (spec.task()) {
+                case BINARY, REGRESSION -> score >= 0 || prediction >= 0;
+                case MULTICLASS -> prediction >= 0;
+            };
+            if (!ok) {
+                throw new InvalidInputException(new SourceLocation(source, 1, 0), switch (spec.task()) {
+                    case BINARY -> "no score or prediction column given (expected --score and/or --prediction)";
+                    case MULTICLASS -> "no prediction column given (expected --prediction naming the predicted class)";
+                    case REGRESSION -> "no prediction column given (expected --prediction naming the predicted value)";
+                });
+            }
+            return new Outputs(spec, score, prediction);
+        }
+
+        void add(Row table, int row, Columns columns) throws InvalidInputException {
+            switch (task) {
+                case BINARY -> {
+                    if (row == predictedClass.length) {
+                        predictedClass = Arrays.copyOf(predictedClass, row * 2);
+                    }
+                    double s = Double.NaN;
+                    if (score >= 0) {
+                        if (row == values.length) {
+                            values = Arrays.copyOf(values, row * 2);
+                        }
+                        s = number(table, score, "the score");
+                        values[row] = s;
+                    }
+                    boolean positive = thresholdScore ? s >= threshold
+                            : positiveLabel.classify(table, prediction, "the predicted class");
+                    predictedClass[row] = positive ? (byte) 1 : 0;
+                }
+                case MULTICLASS -> {
+                    if (row == predictedCode.length) {
+                        predictedCode = Arrays.copyOf(predictedCode, row * 2);
+                    }
+                    predictedCode[row] = columns.classOf(required(table, prediction, "a predicted class"));
+                }
+                case REGRESSION -> {
+                    if (row == values.length) {
+                        values = Arrays.copyOf(values, row * 2);
+                    }
+                    int column = prediction >= 0 ? prediction : score;
+                    values[row] = number(table, column, "the predicted value");
+                }
+            }
+        }
+
+        ModelPredictions finish(Columns columns) {
+            int rows = columns.rows;
+            return switch (task) {
+                case BINARY -> new BinaryPredictions(Arrays.copyOf(columns.binaryLabel, rows),
+                        Arrays.copyOf(predictedClass, rows), score >= 0 ? Arrays.copyOf(values, rows) : null);
+                case MULTICLASS -> new MulticlassPredictions(Arrays.copyOf(columns.classLabel, rows),
+                        Arrays.copyOf(predictedCode, rows), List.copyOf(columns.classes.keySet()));
+                case REGRESSION -> new RegressionPredictions(Arrays.copyOf(columns.numericLabel, rows),
+                        Arrays.copyOf(values, rows));
+            };
+        }
+    }
+
+    /**
+     * Decides whether a cell holds the positive label, comparing numerically when the positive
+     * label is a number ({@code 1} matches {@code 1.0}), and rejects a third class.
+     */
+    private static final class PositiveLabel {
+        private final String text;
+        private final double number;
+        private final Map<String, String> negativeSeen = new HashMap<>();
+        private String lastNegative;
+
+        PositiveLabel(String text) {
+            this.text = text.trim();
+            double parsed;
+            try {
+                parsed = Decimal.parse(this.text);
+            } catch (NumberFormatException e) {
+                parsed = Double.NaN;
+            }
+            this.number = parsed;
+        }
+
+        boolean classify(Row table, int column, String what) throws InvalidInputException {
+            String cell = required(table, column, what);
+            if (cell.equals(text)) {
+                return true;
+            }
+            if (cell.equals(lastNegative)) {
+                return false; // the common case: the other class, written as before
+            }
+            String key = cell;
+            if (!Double.isNaN(number)) {
+                try {
+                    double value = Decimal.parse(cell.trim());
+                    if (value == number) {
+                        return true;
+                    }
+                    key = Double.toString(value);
+                } catch (NumberFormatException e) {
+                    // a non-numeric class next to a numeric positive label: compared as text
+                }
+            }
+            // remember the negative class per column so that a third class is reported
+            lastNegative = cell;
+            String previous = negativeSeen.putIfAbsent(what, key);
+            if (previous != null && !previous.equals(key)) {
+                throw new InvalidInputException(table.locate(column), "a third class '" + cell + "' in " + what
+                        + " (expected two classes: the positive label '" + text + "' and one other)");
+            }
+            return false;
+        }
+    }
+}

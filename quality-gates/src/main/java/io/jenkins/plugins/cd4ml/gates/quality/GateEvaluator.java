@@ -1,0 +1,448 @@
+package io.jenkins.plugins.cd4ml.gates.quality;
+
+import io.jenkins.plugins.cd4ml.gates.metrics.BinaryPredictions;
+import io.jenkins.plugins.cd4ml.gates.metrics.BinaryResampler;
+import io.jenkins.plugins.cd4ml.gates.metrics.BinaryScoring;
+import io.jenkins.plugins.cd4ml.gates.metrics.BinarySummary;
+import io.jenkins.plugins.cd4ml.gates.metrics.CategoricalColumn;
+import io.jenkins.plugins.cd4ml.gates.metrics.EvaluationData;
+import io.jenkins.plugins.cd4ml.gates.metrics.Groups;
+import io.jenkins.plugins.cd4ml.gates.metrics.Metric;
+import io.jenkins.plugins.cd4ml.gates.metrics.MetricSummary;
+import io.jenkins.plugins.cd4ml.gates.metrics.MetricsReport;
+import io.jenkins.plugins.cd4ml.gates.metrics.ModelPredictions;
+import io.jenkins.plugins.cd4ml.gates.metrics.MulticlassPredictions;
+import io.jenkins.plugins.cd4ml.gates.metrics.MulticlassSummary;
+import io.jenkins.plugins.cd4ml.gates.metrics.PredictionReader;
+import io.jenkins.plugins.cd4ml.gates.metrics.PredictionSpec;
+import io.jenkins.plugins.cd4ml.gates.metrics.RegressionPredictions;
+import io.jenkins.plugins.cd4ml.gates.metrics.RegressionSummary;
+import io.jenkins.plugins.cd4ml.lineage.Sha256Digest;
+import io.jenkins.plugins.cd4ml.report.CheckStatus;
+import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.report.SourceLocation;
+import io.jenkins.plugins.cd4ml.report.Verdict;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The one evaluator of quality gates: reads the evaluation data once, computes every gate's
+ * metric for the candidate and the baseline, their paired bootstrap intervals, and decides each
+ * gate's state under the file's policies. Pure apart from reading the given files; the result is
+ * an immutable, serializable {@link GateReport}.
+ */
+public final class GateEvaluator {
+    private GateEvaluator() {
+    }
+
+    /**
+     * Evaluates gates on a predictions file.
+     *
+     * @param gates the parsed gates file
+     * @param predictions the evaluation file with the candidate's predictions
+     * @param baselines where the baseline comes from ({@link BaselineSource#none()} for none)
+     * @return the report
+     * @throws InvalidInputException when the predictions, the baseline or their join cannot be used
+     */
+    public static GateReport evaluate(GatesFile gates, Path predictions, BaselineSource baselines)
+            throws InvalidInputException {
+        Optional<Baseline> baseline = baselines.resolve();
+        PredictionSpec spec = gates.columns();
+        if (baseline.isEmpty() || baseline.get().predictions() != null) {
+            // baseline columns of the evaluation file are read only when that is the baseline in use
+            spec = new PredictionSpec(spec.task(), spec.label(), spec.score(), spec.prediction(), spec.positiveLabel(),
+                    spec.threshold(), List.of(), null, null, spec.id());
+        } else if (!spec.hasBaselineColumns()) {
+            throw new InvalidInputException(SourceLocation.ofFile(gates.source()), "baseline "
+                    + baseline.get().version() + " has no predictions file (expected 'baseline_score' or"
+                    + " 'baseline_prediction' under 'columns', or a baseline predictions file)");
+        }
+        List<String> header = PredictionReader.header(predictions);
+        Set<String> categorical = new LinkedHashSet<>();
+        for (GateDefinition gate : gates.gates()) {
+            categorical.addAll(gate.slice().keySet());
+            categorical.addAll(gate.sensitive());
+        }
+        categorical.retainAll(header);
+        EvaluationData data = PredictionReader.read(predictions, spec.withCategorical(List.copyOf(categorical)));
+        String digest = Sha256Digest.of(predictions);
+        BaselineReference reference = null;
+        if (baseline.isPresent()) {
+            Baseline b = baseline.get();
+            if (b.dataDigest() != null && !b.dataDigest().equals(digest)) {
+                throw new InvalidInputException(SourceLocation.ofFile(predictions.toString()), "baseline "
+                        + b.version() + " was scored on data " + b.dataDigest() + " but this file is " + digest
+                        + " (expected both models scored on the same evaluation data)");
+            }
+            if (b.predictions() != null) {
+                data = PredictionReader.joinBaseline(b.predictions(), data);
+                reference = new BaselineReference(b.version(), b.predictions().toString(), Sha256Digest.of(b.predictions()));
+            } else {
+                reference = new BaselineReference(b.version(), predictions + " (baseline columns)", null);
+            }
+        }
+        return evaluate(gates, data, header, reference, digest);
+    }
+
+    /**
+     * Evaluates gates on data already in memory.
+     *
+     * @param gates the gates
+     * @param data the evaluation data, with the baseline's predictions when there is a baseline
+     * @param header the columns of the evaluation file (gates naming others are ERROR)
+     * @param baseline the baseline compared with, or {@code null} when {@code data} has none
+     * @param dataDigest the digest of the evaluation data both models were scored on
+     * @return the report
+     */
+    public static GateReport evaluate(GatesFile gates, EvaluationData data, List<String> header,
+            BaselineReference baseline, String dataDigest) {
+        List<View> views = new ArrayList<>();
+        Map<GateDefinition, View> viewOfGate = new LinkedHashMap<>();
+        Map<GateDefinition, String> errors = new LinkedHashMap<>();
+        for (GateDefinition gate : gates.gates()) {
+            String error = columnError(gate, data, header);
+            if (error != null) {
+                errors.put(gate, error);
+                continue;
+            }
+            View view = views.stream().filter(v -> v.matches(gate)).findFirst().orElse(null);
+            if (view == null) {
+                view = new View(gate.slice(), gate.sensitive(), data);
+                views.add(view);
+            }
+            view.gates.add(gate);
+            view.metrics.put(gate, Metric.find(data.spec().task(), gate.metric()).orElseThrow());
+            viewOfGate.put(gate, view);
+        }
+        Bootstrap bootstrap = new Bootstrap(gates.bootstrap(), data, views);
+        bootstrap.run();
+        List<GateResult> results = new ArrayList<>();
+        for (GateDefinition gate : gates.gates()) {
+            String error = errors.get(gate);
+            results.add(error != null
+                    ? new GateResult(gate, CheckStatus.ERROR, Verdict.ERROR, Double.NaN, Interval.NONE, Double.NaN,
+                            Double.NaN, Interval.NONE, 0, error)
+                    : decide(gates, gate, viewOfGate.get(gate), bootstrap, baseline));
+        }
+        return new GateReport(data.source(), dataDigest, data.size(), data.spec().task(), baseline, gates.bootstrap(),
+                gates.policies(), results);
+    }
+
+    private static String columnError(GateDefinition gate, EvaluationData data, List<String> header) {
+        for (String column : concat(gate.slice().keySet(), gate.sensitive())) {
+            if (!header.contains(column)) {
+                return "missing column '" + column + "' in " + data.source() + " (expected one of " + header + ")";
+            }
+        }
+        for (Map.Entry<String, String> entry : gate.slice().entrySet()) {
+            CategoricalColumn column = data.categorical().get(entry.getKey());
+            if (!column.values().contains(entry.getValue())) {
+                return "slice " + entry.getKey() + "=" + entry.getValue() + " matches no row (values present: "
+                        + abbreviate(column.values()) + ")";
+            }
+        }
+        return null;
+    }
+
+    private static GateResult decide(GatesFile file, GateDefinition gate, View view, Bootstrap bootstrap,
+            BaselineReference baseline) {
+        Metric metric = Metric.find(file.columns().task(), gate.metric()).orElseThrow();
+        double candidate = metric.valueOf(view.candidate);
+        long support = view.support();
+        Interval candidateInterval = bootstrap.candidateInterval(gate);
+        if (metric.needsScores() && !view.hasScores(view.data.candidate())) {
+            return result(gate, CheckStatus.FAILED, file, candidate, candidateInterval, Double.NaN, Interval.NONE,
+                    support, "missing metric: " + metric.id() + " needs a score column (columns.score)");
+        }
+        if (Double.isNaN(candidate)) {
+            return result(gate, CheckStatus.FAILED, file, candidate, candidateInterval, Double.NaN, Interval.NONE,
+                    support, "missing metric: " + metric.id() + " is undefined on these rows");
+        }
+        boolean hasBaseline = view.baseline != null && !(metric.needsScores() && !view.hasScores(view.data.baseline()));
+        double baselineValue = hasBaseline ? metric.valueOf(view.baseline) : Double.NaN;
+        Interval deltaInterval = hasBaseline ? bootstrap.deltaInterval(gate) : Interval.NONE;
+        List<String> notes = new ArrayList<>();
+        if (support < gate.minSupport()) {
+            notes.add((gate.sensitive().isEmpty() ? "only " + support + " rows" : "smallest group has " + support
+                    + " rows") + " (min_support " + gate.minSupport() + ")");
+            return result(gate, CheckStatus.INCONCLUSIVE, file, candidate, candidateInterval, baselineValue,
+                    deltaInterval, support, String.join("; ", notes));
+        }
+        boolean useInterval = file.policies().decideOn() == DecisionRule.CONFIDENCE;
+        Outcome outcome = Outcome.PASS;
+        if (gate.threshold() != null) {
+            Outcome absolute = judge(candidate, candidateInterval, useInterval,
+                    v -> gate.direction().holds(v, gate.threshold()));
+            notes.add(String.format(Locale.ROOT, "%s %s %s %s%s", metric.id(), format(candidate),
+                    absolute == Outcome.PASS ? gate.direction().symbol() : "vs", format(gate.threshold()),
+                    intervalNote(candidateInterval)));
+            outcome = outcome.and(absolute);
+        }
+        boolean noBaseline = false;
+        if (gate.comparesWithBaseline()) {
+            if (!hasBaseline || Double.isNaN(baselineValue)) {
+                noBaseline = true;
+                notes.add(baseline == null ? "no baseline to compare with"
+                        : "baseline " + baseline.version() + " has no value for " + metric.id());
+            } else {
+                double sign = metric.higherIsBetter() ? 1 : -1;
+                double improvement = sign * (candidate - baselineValue);
+                Interval improvementInterval = sign > 0 ? deltaInterval : deltaInterval.negate();
+                double bound = gate.improvementBound();
+                Outcome relative = judge(improvement, improvementInterval, useInterval, v -> v >= bound);
+                notes.add(String.format(Locale.ROOT, "delta vs baseline %s: %s%s (%s)", baseline.version(),
+                        format(candidate - baselineValue), intervalNote(deltaInterval),
+                        gate.maxRegression() != null ? "max_regression " + format(gate.maxRegression())
+                                : "min_delta " + format(gate.minDelta())));
+                outcome = outcome.and(relative);
+            }
+        }
+        CheckStatus status = switch (outcome) {
+            case FAIL -> CheckStatus.failedAt(gate.severity());
+            case INCONCLUSIVE -> CheckStatus.INCONCLUSIVE;
+            case PASS -> noBaseline ? CheckStatus.NO_BASELINE : CheckStatus.PASSED;
+        };
+        if (outcome == Outcome.INCONCLUSIVE) {
+            notes.add("confidence interval straddles the bound");
+        }
+        return result(gate, status, file, candidate, candidateInterval, baselineValue, deltaInterval, support,
+                String.join("; ", notes));
+    }
+
+    private static GateResult result(GateDefinition gate, CheckStatus status, GatesFile file, double candidate,
+            Interval candidateInterval, double baseline, Interval deltaInterval, long support, String detail) {
+        Verdict verdict = switch (status) {
+            case INCONCLUSIVE -> file.policies().inconclusive().verdict(gate.severity());
+            case NO_BASELINE -> file.policies().noBaseline().verdict(gate.severity());
+            default -> status.toVerdict();
+        };
+        double delta = Double.isNaN(baseline) ? Double.NaN : candidate - baseline;
+        return new GateResult(gate, status, verdict, candidate, candidateInterval, baseline, delta,
+                Double.isNaN(baseline) ? Interval.NONE : deltaInterval, support, detail);
+    }
+
+    private enum Outcome {
+        PASS, INCONCLUSIVE, FAIL;
+
+        Outcome and(Outcome other) {
+            return compareTo(other) >= 0 ? this : other;
+        }
+    }
+
+    private static Outcome judge(double point, Interval interval, boolean useInterval,
+            java.util.function.DoublePredicate passes) {
+        if (!useInterval || !interval.defined()) {
+            return passes.test(point) ? Outcome.PASS : Outcome.FAIL;
+        }
+        boolean low = passes.test(interval.low());
+        boolean high = passes.test(interval.high());
+        if (low && high) {
+            return Outcome.PASS;
+        }
+        return !low && !high ? Outcome.FAIL : Outcome.INCONCLUSIVE;
+    }
+
+    private static String intervalNote(Interval interval) {
+        return interval.defined() ? " [" + format(interval.low()) + ", " + format(interval.high()) + "]" : "";
+    }
+
+    static String format(double value) {
+        return Double.isNaN(value) ? "undefined" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static List<String> concat(Set<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String abbreviate(List<String> values) {
+        return values.size() <= 10 ? values.toString() : values.subList(0, 10) + "… (" + values.size() + " values)";
+    }
+
+    /** The rows of a slice, grouped by sensitive columns, and both models' summaries of them. */
+    private static final class View {
+        final Map<String, String> slice;
+        final List<String> sensitive;
+        final EvaluationData data;
+        final int[] mask;
+        final Groups groups;
+        final List<GateDefinition> gates = new ArrayList<>();
+        final Map<GateDefinition, Metric> metrics = new LinkedHashMap<>();
+        MetricSummary candidate;
+        MetricSummary baseline;
+
+        View(Map<String, String> slice, List<String> sensitive, EvaluationData data) {
+            this.slice = slice;
+            this.sensitive = sensitive;
+            this.data = data;
+            this.groups = data.groups(sensitive);
+            this.mask = slice.isEmpty() ? null : mask(slice, data);
+        }
+
+        boolean matches(GateDefinition gate) {
+            return gate.slice().equals(slice) && gate.sensitive().equals(sensitive);
+        }
+
+        boolean needsScores() {
+            return metrics.values().stream().anyMatch(Metric::needsScores);
+        }
+
+        boolean hasScores(ModelPredictions predictions) {
+            return predictions instanceof BinaryPredictions binary && binary.score() != null;
+        }
+
+        long support() {
+            if (groups == null) {
+                return candidate.rows();
+            }
+            long smallest = Long.MAX_VALUE;
+            for (long size : candidate.groupSizes()) {
+                if (size > 0) {
+                    smallest = Math.min(smallest, size);
+                }
+            }
+            return smallest == Long.MAX_VALUE ? 0 : smallest;
+        }
+
+        private static int[] mask(Map<String, String> slice, EvaluationData data) {
+            int[] mask = new int[data.size()];
+            java.util.Arrays.fill(mask, 1);
+            for (Map.Entry<String, String> entry : slice.entrySet()) {
+                CategoricalColumn column = data.categorical().get(entry.getKey());
+                int code = column.values().indexOf(entry.getValue());
+                int[] codes = column.codes();
+                for (int row = 0; row < mask.length; row++) {
+                    if (codes[row] != code) {
+                        mask[row] = 0;
+                    }
+                }
+            }
+            return mask;
+        }
+    }
+
+    /** Point estimates and paired bootstrap resamples of every view. */
+    private static final class Bootstrap {
+        final BootstrapSettings settings;
+        final EvaluationData data;
+        final List<View> views;
+        final Map<GateDefinition, double[]> candidateValues = new LinkedHashMap<>();
+        final Map<GateDefinition, double[]> deltaValues = new LinkedHashMap<>();
+        BinaryScoring candidateScoring;
+        BinaryScoring baselineScoring;
+
+        Bootstrap(BootstrapSettings settings, EvaluationData data, List<View> views) {
+            this.settings = settings;
+            this.data = data;
+            this.views = views;
+        }
+
+        void run() {
+            boolean scores = views.stream().anyMatch(View::needsScores);
+            if (scores && data.candidate() instanceof BinaryPredictions candidate) {
+                candidateScoring = BinaryScoring.of(candidate);
+                if (data.baseline() instanceof BinaryPredictions baseline) {
+                    baselineScoring = BinaryScoring.of(baseline);
+                }
+            }
+            for (View view : views) {
+                view.candidate = view.mask == null ? MetricsReport.summarize(data.candidate(), view.groups)
+                        : weighted(data.candidate(), view, view.mask, candidateScoring);
+                if (data.baseline() != null) {
+                    view.baseline = view.mask == null ? MetricsReport.summarize(data.baseline(), view.groups)
+                            : weighted(data.baseline(), view, view.mask, baselineScoring);
+                }
+                for (GateDefinition gate : view.gates) {
+                    candidateValues.put(gate, new double[settings.resamples()]);
+                    deltaValues.put(gate, new double[settings.resamples()]);
+                }
+            }
+            int resamples = settings.resamples();
+            if (resamples == 0 || views.isEmpty()) {
+                return;
+            }
+            BinaryResampler resampler = data.candidate() instanceof BinaryPredictions candidate
+                    ? BinaryResampler.of(candidate, (BinaryPredictions) data.baseline()) : null;
+            Map<View, int[]> groupsInOrder = new LinkedHashMap<>();
+            Map<View, int[]> masksInOrder = new LinkedHashMap<>();
+            if (resampler != null) {
+                for (View view : views) {
+                    groupsInOrder.put(view, view.groups == null ? null : resampler.inOrder(view.groups.groupOfRow()));
+                    masksInOrder.put(view, view.mask == null ? null : resampler.inOrder(view.mask));
+                }
+            }
+            int chunks = Math.min(resamples, 4 * Runtime.getRuntime().availableProcessors());
+            IntStream.range(0, chunks).parallel().forEach(chunk -> {
+                int[] weights = new int[data.size()];
+                int[] sliced = new int[data.size()];
+                for (int r = chunk; r < resamples; r += chunks) {
+                    PairedBootstrap.poissonWeights(settings.seed(), r, weights);
+                    for (View view : views) {
+                        int[] mask = resampler != null ? masksInOrder.get(view) : view.mask;
+                        int[] w = weights;
+                        if (mask != null) {
+                            for (int row = 0; row < w.length; row++) {
+                                sliced[row] = weights[row] * mask[row];
+                            }
+                            w = sliced;
+                        }
+                        boolean needsScores = view.needsScores();
+                        MetricSummary candidate;
+                        MetricSummary baseline;
+                        if (resampler != null) {
+                            BinarySummary[] both = resampler.summarize(w, groupsInOrder.get(view),
+                                    view.groups == null ? 1 : view.groups.count(), needsScores);
+                            candidate = both[0];
+                            baseline = both[1];
+                        } else {
+                            candidate = weighted(data.candidate(), view, w, null);
+                            baseline = data.baseline() == null ? null : weighted(data.baseline(), view, w, null);
+                        }
+                        for (GateDefinition gate : view.gates) {
+                            Metric metric = view.metrics.get(gate);
+                            double value = metric.valueOf(candidate);
+                            candidateValues.get(gate)[r] = value;
+                            deltaValues.get(gate)[r] = baseline == null ? Double.NaN : value - metric.valueOf(baseline);
+                        }
+                    }
+                }
+            });
+        }
+
+        Interval candidateInterval(GateDefinition gate) {
+            return interval(candidateValues.get(gate));
+        }
+
+        Interval deltaInterval(GateDefinition gate) {
+            return interval(deltaValues.get(gate));
+        }
+
+        private Interval interval(double[] values) {
+            if (values == null || values.length == 0) {
+                return Interval.NONE;
+            }
+            double[] bounds = PairedBootstrap.percentileInterval(values.clone(), settings.confidence());
+            return new Interval(bounds[0], bounds[1]);
+        }
+
+        private static MetricSummary weighted(ModelPredictions predictions, View view, int[] weights,
+                BinaryScoring scoring) {
+            if (predictions instanceof BinaryPredictions binary) {
+                return BinarySummary.weighted(binary, view.groups, scoring, weights);
+            }
+            if (predictions instanceof MulticlassPredictions multiclass) {
+                return MulticlassSummary.of(multiclass, view.groups, weights);
+            }
+            return RegressionSummary.of((RegressionPredictions) predictions, view.groups, weights);
+        }
+    }
+}
