@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Continuous delivery for machine learning: validate data, gate models, register and deploy.",
         subcommands = {
                 DemoCommand.class,
+                io.jenkins.plugins.cd4ml.cli.registry.RegistryCommand.class,
+                io.jenkins.plugins.cd4ml.cli.registry.LineageCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
