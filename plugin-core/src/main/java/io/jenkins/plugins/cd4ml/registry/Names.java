@@ -59,7 +59,13 @@ public final class Names {
         return normalised;
     }
 
-    static String requireText(String value, String what) {
+    /**
+     * @param value a value
+     * @param what what it is, for the message
+     * @return the value
+     * @throws IllegalArgumentException if it is null or blank
+     */
+    public static String requireText(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }

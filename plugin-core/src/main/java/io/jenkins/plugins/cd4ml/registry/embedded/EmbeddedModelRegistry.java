@@ -7,7 +7,9 @@ import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.registry.Approval;
 import io.jenkins.plugins.cd4ml.registry.ArtifactRef;
 import io.jenkins.plugins.cd4ml.registry.ArtifactSource;
+import io.jenkins.plugins.cd4ml.registry.AuditEntry;
 import io.jenkins.plugins.cd4ml.registry.AuditEvent;
+import io.jenkins.plugins.cd4ml.registry.AuditReplay;
 import io.jenkins.plugins.cd4ml.registry.DeploymentRecord;
 import io.jenkins.plugins.cd4ml.registry.ModelRegistry;
 import io.jenkins.plugins.cd4ml.registry.ModelVersion;
@@ -61,7 +63,7 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
     private static final Set<String> OWN_ENTRIES = Set.of(MARKER, "blobs", "models", ".tmp");
     private static final ObjectWriter LINE = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectReader VERSION = Json.mapper().readerFor(ModelVersion.class);
-    private static final ObjectReader ENTRY = Json.mapper().readerFor(LogEntry.class);
+    private static final ObjectReader ENTRY = Json.mapper().readerFor(AuditEntry.class);
 
     private final Path root;
     private final Clock clock;
@@ -157,7 +159,7 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
             AtomicFiles.move(staged, model.versions().resolve(Integer.toString(number)));
             hook.reached(WritePoint.PUBLISHED);
             AtomicFiles.appendLine(model.index(), LINE.writeValueAsString(version), hook, WritePoint.INDEX_TORN);
-            appendAudit(model, new LogEntry(new AuditEvent(version.name(), AuditEvent.Action.REGISTER,
+            appendAudit(model, new AuditEntry(new AuditEvent(version.name(), AuditEvent.Action.REGISTER,
                     Integer.toString(number), "", version.approval().status().name(), version.registeredBy(),
                     version.registeredAt(), registration.description()), null));
             hook.reached(WritePoint.INDEXED);
@@ -185,7 +187,7 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
     @Override
     public List<ModelVersion> listVersions(String model) throws IOException {
         ModelDir dir = existing(model);
-        ModelState state = state(dir);
+        AuditReplay state = state(dir);
         List<ModelVersion> result = new ArrayList<>();
         for (ModelVersion version : readVersions(dir).values()) {
             result.add(version.withState(state.of(version.version())));
@@ -209,7 +211,7 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
         try (ModelLock lock = ModelLock.acquire(dir.dir().resolve(".lock"))) {
             ModelVersion current = withState(dir, readVersion(dir, version)
                     .orElseThrow(() -> notFound(model, version)));
-            appendAudit(dir, new LogEntry(new AuditEvent(model, AuditEvent.Action.APPROVAL,
+            appendAudit(dir, new AuditEntry(new AuditEvent(model, AuditEvent.Action.APPROVAL,
                     Integer.toString(version), current.approval().status().name(), decision.status().name(),
                     decision.by(), decision.at(), decision.reason()), null));
             return withState(dir, current);
@@ -227,7 +229,7 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
             AuditEvent event = new AuditEvent(model, AuditEvent.Action.ALIAS, alias, from,
                     Integer.toString(version), by, now(), reason);
             // the move is this one appended line: readers see the old or the new target, never neither
-            appendAudit(dir, new LogEntry(event, null));
+            appendAudit(dir, new AuditEntry(event, null));
             return event;
         }
     }
@@ -242,7 +244,7 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
         ModelDir dir = existing(model);
         try (ModelLock lock = ModelLock.acquire(dir.dir().resolve(".lock"))) {
             readVersion(dir, version).orElseThrow(() -> notFound(model, version));
-            appendAudit(dir, new LogEntry(new AuditEvent(model, AuditEvent.Action.DEPLOYMENT,
+            appendAudit(dir, new AuditEntry(new AuditEvent(model, AuditEvent.Action.DEPLOYMENT,
                     Integer.toString(version), "", deployment.environment(), deployment.by(), deployment.at(),
                     deployment.outcome()), deployment));
         }
@@ -295,15 +297,15 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
         return version.withState(state(dir).of(version.version()));
     }
 
-    private ModelState state(ModelDir dir) throws IOException {
-        List<LogEntry> entries = new ArrayList<>();
+    private AuditReplay state(ModelDir dir) throws IOException {
+        List<AuditEntry> entries = new ArrayList<>();
         for (String line : AtomicFiles.readCompleteLines(dir.audit())) {
             entries.add(ENTRY.readValue(line));
         }
-        return new ModelState(entries);
+        return new AuditReplay(entries);
     }
 
-    private void appendAudit(ModelDir dir, LogEntry entry) throws IOException {
+    private void appendAudit(ModelDir dir, AuditEntry entry) throws IOException {
         AtomicFiles.appendLine(dir.audit(), LINE.writeValueAsString(entry), hook, WritePoint.AUDIT_TORN);
     }
 

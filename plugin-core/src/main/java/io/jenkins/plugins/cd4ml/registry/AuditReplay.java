@@ -1,9 +1,5 @@
-package io.jenkins.plugins.cd4ml.registry.embedded;
+package io.jenkins.plugins.cd4ml.registry;
 
-import io.jenkins.plugins.cd4ml.registry.Approval;
-import io.jenkins.plugins.cd4ml.registry.ApprovalStatus;
-import io.jenkins.plugins.cd4ml.registry.AuditEvent;
-import io.jenkins.plugins.cd4ml.registry.DeploymentRecord;
 import io.jenkins.plugins.cd4ml.registry.ModelVersion.VersionState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,16 +10,18 @@ import java.util.TreeMap;
 
 /**
  * The changeable state of a model (approvals, aliases, deployments) replayed from its append-only
- * audit log: the log is the single source of truth, so a change is visible exactly when its line is.
+ * audit log. In the embedded store the log is the single source of truth, so a change is visible
+ * exactly when its line is.
  */
-final class ModelState {
+public final class AuditReplay {
     private final List<AuditEvent> events = new ArrayList<>();
     private final Map<Integer, Approval> approvals = new HashMap<>();
     private final Map<String, Integer> aliases = new TreeMap<>();
     private final Map<Integer, List<DeploymentRecord>> deployments = new HashMap<>();
 
-    ModelState(List<LogEntry> entries) {
-        for (LogEntry entry : entries) {
+    /** @param entries the log, oldest first */
+    public AuditReplay(List<AuditEntry> entries) {
+        for (AuditEntry entry : entries) {
             AuditEvent event = entry.event();
             events.add(event);
             switch (event.action()) {
@@ -37,19 +35,23 @@ final class ModelState {
         }
     }
 
-    List<AuditEvent> events() {
+    /** @return the events, oldest first */
+    public List<AuditEvent> events() {
         return List.copyOf(events);
     }
 
-    Map<String, Integer> aliases() {
+    /** @return alias to version */
+    public Map<String, Integer> aliases() {
         return Map.copyOf(aliases);
     }
 
-    Optional<Integer> alias(String name) {
+    /** @param name an alias @return its version */
+    public Optional<Integer> alias(String name) {
         return Optional.ofNullable(aliases.get(name));
     }
 
-    VersionState of(int version) {
+    /** @param version a version @return its approval, aliases and deployments per the log */
+    public VersionState of(int version) {
         List<String> names = new ArrayList<>();
         aliases.forEach((alias, target) -> {
             if (target == version) {
