@@ -153,7 +153,7 @@ public final class SageMakerModelRegistry implements ModelRegistry {
             String arn = sageMaker.createModelPackage(b -> {
                 b.modelPackageGroupName(model).clientToken(token)
                         .modelPackageDescription(truncate(registration.description(), 1024))
-                        .modelApprovalStatus(ModelApprovalStatus.fromValue(registration.initialStatus().name()))
+                        .modelApprovalStatus(toSageMaker(registration.initialStatus()))
                         .customerMetadataProperties(Map.of(RECORD_KEY, recordKey))
                         .metadataProperties(metadata(registration));
                 metrics.ifPresent(b::modelMetrics);
@@ -224,12 +224,12 @@ public final class SageMakerModelRegistry implements ModelRegistry {
             DescribeModelPackageResponse current = describeVersion(groupArn, version)
                     .orElseThrow(() -> new NotFoundException("unknown version " + model + " v" + version));
             sageMaker.updateModelPackage(b -> b.modelPackageArn(current.modelPackageArn())
-                    .modelApprovalStatus(ModelApprovalStatus.fromValue(decision.status().name()))
+                    .modelApprovalStatus(toSageMaker(decision.status()))
                     .approvalDescription(truncate(decision.reason(), 1024))
                     .customerMetadataProperties(Map.of(APPROVED_BY, decision.by(), APPROVED_AT,
                             decision.at().toString())));
             audit(model, new AuditEntry(new AuditEvent(model, AuditEvent.Action.APPROVAL, Integer.toString(version),
-                    current.modelApprovalStatusAsString(), decision.status().name(), decision.by(), decision.at(),
+                    fromSageMaker(current.modelApprovalStatus()).name(), decision.status().name(), decision.by(), decision.at(),
                     decision.reason()), null));
             return toVersion(model, describe(current.modelPackageArn()), aliasTags(groupArn), auditReplay(model));
         } catch (SdkException e) {
@@ -396,7 +396,7 @@ public final class SageMakerModelRegistry implements ModelRegistry {
         Instant at = custom.containsKey(APPROVED_AT) ? Instant.parse(custom.get(APPROVED_AT)) : created;
         String reason = p.approvalDescription() == null ? (custom.containsKey(APPROVED_BY) ? "" : "registered")
                 : p.approvalDescription();
-        Approval approval = new Approval(ApprovalStatus.valueOf(p.modelApprovalStatusAsString()), by, at, reason);
+        Approval approval = new Approval(fromSageMaker(p.modelApprovalStatus()), by, at, reason);
         int number = p.modelPackageVersion();
         List<String> names = new ArrayList<>();
         aliases.forEach((alias, target) -> {
@@ -487,6 +487,25 @@ public final class SageMakerModelRegistry implements ModelRegistry {
     static String idempotencyToken(String model, String clientToken) {
         return ContentDigest.hex(ContentDigest.sha256((model + "\n" + clientToken).getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 36);
+    }
+
+    static ModelApprovalStatus toSageMaker(ApprovalStatus status) {
+        return switch (status) {
+            case APPROVED -> ModelApprovalStatus.APPROVED;
+            case REJECTED -> ModelApprovalStatus.REJECTED;
+            case PENDING_MANUAL_APPROVAL -> ModelApprovalStatus.PENDING_MANUAL_APPROVAL;
+        };
+    }
+
+    static ApprovalStatus fromSageMaker(ModelApprovalStatus status) {
+        if (status == null) {
+            return ApprovalStatus.PENDING_MANUAL_APPROVAL;
+        }
+        return switch (status) {
+            case APPROVED -> ApprovalStatus.APPROVED;
+            case REJECTED -> ApprovalStatus.REJECTED;
+            default -> ApprovalStatus.PENDING_MANUAL_APPROVAL;
+        };
     }
 
     private static boolean isMissing(SageMakerException e) {
