@@ -19,6 +19,7 @@ import io.jenkins.plugins.cd4ml.registry.Names;
 import io.jenkins.plugins.cd4ml.registry.NotFoundException;
 import io.jenkins.plugins.cd4ml.registry.Registration;
 import io.jenkins.plugins.cd4ml.registry.RegistryException;
+import io.jenkins.plugins.cd4ml.registry.VersionRecord;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class SageMakerModelRegistry implements ModelRegistry {
     static final String RECORD_KEY = "cd4ml:record";
     static final String APPROVED_BY = "cd4ml:approvedBy";
     static final String APPROVED_AT = "cd4ml:approvedAt";
-    private static final ObjectReader RECORD = Json.mapper().readerFor(StoredRecord.class);
+    private static final ObjectReader RECORD = Json.mapper().readerFor(VersionRecord.class);
     private static final ObjectReader ENTRY = Json.mapper().readerFor(AuditEntry.class);
 
     private final SageMakerClient sageMaker;
@@ -81,7 +82,7 @@ public final class SageMakerModelRegistry implements ModelRegistry {
     private final Clock clock;
     private final boolean ownsClients;
     private final Map<String, String> groupArns = new ConcurrentHashMap<>();
-    private final Map<String, StoredRecord> records = new ConcurrentHashMap<>();
+    private final Map<String, VersionRecord> records = new ConcurrentHashMap<>();
 
     SageMakerModelRegistry(SageMakerClient sageMaker, S3Client s3, String bucket, String prefix, Clock clock,
             boolean ownsClients) {
@@ -141,9 +142,7 @@ public final class SageMakerModelRegistry implements ModelRegistry {
                 artifacts.add(new ArtifactRef(source.path(), digest, Files.size(source.file()), uri(key)));
             }
             String token = idempotencyToken(model, registration.clientToken());
-            StoredRecord record = new StoredRecord(registration.description(), artifacts, registration.metrics(),
-                    registration.gates(), registration.failedGatesAccepted(), registration.provenance(),
-                    registration.tags(), registration.registeredBy(), registration.clientToken());
+            VersionRecord record = VersionRecord.of(registration, artifacts);
             String recordKey = key("models/" + model + "/records/" + token + ".json");
             if (!exists(recordKey)) {
                 s3.putObject(b -> b.bucket(bucket).key(recordKey).contentType("application/json"),
@@ -389,7 +388,7 @@ public final class SageMakerModelRegistry implements ModelRegistry {
             throw new RegistryException(p.modelPackageArn() + " was not registered by cd4ml (no " + RECORD_KEY
                     + " metadata)");
         }
-        StoredRecord record = record(recordKey);
+        VersionRecord record = record(recordKey);
         Map<String, String> custom = p.customerMetadataProperties();
         Instant created = p.creationTime() == null ? clock.instant() : p.creationTime();
         String by = custom.getOrDefault(APPROVED_BY, record.registeredBy());
@@ -404,18 +403,15 @@ public final class SageMakerModelRegistry implements ModelRegistry {
                 names.add(alias);
             }
         });
-        return new ModelVersion(model, number, created, record.registeredBy(), record.description(),
-                record.artifacts(), record.metrics(), record.gates(), record.failedGatesAccepted(),
-                record.provenance(), record.tags(), record.clientToken(), approval, names,
-                replay.of(number).deployments());
+        return record.toVersion(model, number, created, approval, names, replay.of(number).deployments());
     }
 
-    private StoredRecord record(String key) throws IOException {
-        StoredRecord cached = records.get(key);
+    private VersionRecord record(String key) throws IOException {
+        VersionRecord cached = records.get(key);
         if (cached != null) {
             return cached;
         }
-        StoredRecord read = RECORD.readValue(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        VersionRecord read = RECORD.readValue(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         records.put(key, read);
         return read;
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.cd4ml.aws.AwsConnection;
-import io.jenkins.plugins.cd4ml.aws.fake.Fault;
+import io.jenkins.plugins.cd4ml.fake.Fault;
 import io.jenkins.plugins.cd4ml.registry.ModelVersion;
 import io.jenkins.plugins.cd4ml.registry.Registration;
 import io.jenkins.plugins.cd4ml.registry.RegistryException;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.cd4ml.registry.sagemaker;
 
 import io.jenkins.plugins.cd4ml.aws.AwsConnection;
-import io.jenkins.plugins.cd4ml.aws.fake.FakeS3;
-import io.jenkins.plugins.cd4ml.aws.fake.FakeSageMaker;
+import io.jenkins.plugins.cd4ml.fake.FakeS3;
+import io.jenkins.plugins.cd4ml.fake.FakeSageMaker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.cd4ml.aws.fake;
+package io.jenkins.plugins.cd4ml.fake;
 
 import java.time.Duration;
 
