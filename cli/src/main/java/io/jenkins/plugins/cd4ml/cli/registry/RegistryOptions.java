@@ -7,6 +7,7 @@ import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,15 +59,16 @@ public final class RegistryOptions {
     OutputFormat format;
 
     /**
+     * @param commandLine the command, for usage errors
      * @return the registry these options name
      * @throws InvalidInputException if the store directory is unusable
      * @throws IOException if the backend cannot be reached
      */
-    ModelRegistry open() throws InvalidInputException, IOException {
+    ModelRegistry open(CommandLine commandLine) throws InvalidInputException, IOException {
         return switch (backend) {
             case embedded -> EmbeddedModelRegistry.open(storeDir());
-            case sagemaker -> RemoteBackends.sagemaker(this);
-            case mlflow -> RemoteBackends.mlflow(this);
+            case sagemaker -> RemoteBackends.sagemaker(this, commandLine);
+            case mlflow -> RemoteBackends.mlflow(this, commandLine);
         };
     }
 

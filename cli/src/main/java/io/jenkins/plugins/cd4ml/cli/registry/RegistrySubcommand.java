@@ -28,7 +28,7 @@ abstract class RegistrySubcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (ModelRegistry registry = options.open()) {
+        try (ModelRegistry registry = options.open(spec.commandLine())) {
             return run(registry, spec.commandLine().getOut());
         } catch (NotFoundException e) {
             spec.commandLine().getErr().println("cd4ml: error: " + e.getMessage());
