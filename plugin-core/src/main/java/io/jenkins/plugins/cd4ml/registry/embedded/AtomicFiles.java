@@ -55,7 +55,7 @@ final class AtomicFiles {
      * Appends one line. A previous writer killed mid-append may have left a torn last line: it is
      * cut off first, so every line in the file is complete. Callers hold the model lock.
      */
-    static void appendLine(Path file, String line, WriteHook hook, WriteHook.WritePoint tornPoint)
+    static void appendLine(Path file, String line, WriteHook hook, WriteHook.WritePoint tornPoint, boolean force)
             throws IOException {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -67,7 +67,18 @@ final class AtomicFiles {
             writeFully(channel, ByteBuffer.wrap(bytes, 0, half));
             hook.reached(tornPoint);
             writeFully(channel, ByteBuffer.wrap(bytes, half, bytes.length - half));
-            channel.force(false);
+            if (force) {
+                channel.force(false);
+            }
+        }
+    }
+
+    /** Makes a rename in the directory durable (a no-op where directories cannot be opened). */
+    static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Windows cannot open directories; its renames are journaled by NTFS
         }
     }
 

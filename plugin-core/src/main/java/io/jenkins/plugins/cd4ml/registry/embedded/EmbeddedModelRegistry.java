@@ -22,6 +22,7 @@ import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -34,6 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -63,12 +71,16 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
     private static final Set<String> OWN_ENTRIES = Set.of(MARKER, "blobs", "models", ".tmp");
     private static final ObjectWriter LINE = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectReader VERSION = Json.mapper().readerFor(ModelVersion.class);
+    private static final int BLOB_WRITERS = 8;
+    private static final Pattern INDEXED_VERSION = Pattern.compile("^\\{\"name\":\"[^\"]*\",\"version\":(\\d+)");
+    private static final String REGISTER_ACTION = "\"action\":\"REGISTER\"";
     private static final ObjectReader ENTRY = Json.mapper().readerFor(AuditEntry.class);
 
     private final Path root;
     private final Clock clock;
     private final WriteHook hook;
     private final BlobStore blobs;
+    private ExecutorService writers;
 
     EmbeddedModelRegistry(Path root, Clock clock, WriteHook hook) {
         this.root = root;
@@ -133,23 +145,17 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
                         "artifact not found or not readable (expected a regular file)");
             }
         }
-        List<ArtifactRef> artifacts = new ArrayList<>();
-        for (ArtifactSource source : registration.artifacts()) {
-            BlobStore.Stored stored = blobs.put(source.file());
-            artifacts.add(new ArtifactRef(source.path(), stored.digest(), stored.size(), stored.location()));
-        }
+        List<ArtifactRef> artifacts = storeBlobs(registration.artifacts());
         hook.reached(WritePoint.BLOBS_STORED);
         ModelDir model = model(registration.model());
         Files.createDirectories(model.versions());
         try (ModelLock lock = ModelLock.acquire(model.dir().resolve(".lock"))) {
             deleteStaging(model);
-            Map<Integer, ModelVersion> versions = readVersions(model);
-            Optional<ModelVersion> same = versions.values().stream()
-                    .filter(v -> v.clientToken().equals(registration.clientToken())).findFirst();
+            Optional<ModelVersion> same = findByToken(model, registration.clientToken());
             if (same.isPresent()) {
                 return withState(model, same.get());
             }
-            int number = versions.isEmpty() ? 1 : ((TreeMap<Integer, ModelVersion>) versions).lastKey() + 1;
+            int number = publishedVersions(model).stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
             ModelVersion version = ModelVersion.of(registration, number, now(), artifacts);
             hook.reached(WritePoint.LOCKED);
             Path staged = model.staging().resolve(UUID.randomUUID().toString());
@@ -157,11 +163,15 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
             AtomicFiles.write(staged.resolve("version.json"), Json.mapper().writeValueAsBytes(version));
             hook.reached(WritePoint.VERSION_STAGED);
             AtomicFiles.move(staged, model.versions().resolve(Integer.toString(number)));
+            AtomicFiles.forceDirectory(model.versions());
             hook.reached(WritePoint.PUBLISHED);
-            AtomicFiles.appendLine(model.index(), LINE.writeValueAsString(version), hook, WritePoint.INDEX_TORN);
-            appendAudit(model, new AuditEntry(new AuditEvent(version.name(), AuditEvent.Action.REGISTER,
-                    Integer.toString(number), "", version.approval().status().name(), version.registeredBy(),
-                    version.registeredAt(), registration.description()), null));
+            // the index is a cache and the REGISTER entry repeats version.json: neither needs its own fsync
+            AtomicFiles.appendLine(model.index(), LINE.writeValueAsString(version), hook, WritePoint.INDEX_TORN,
+                    false);
+            AtomicFiles.appendLine(model.audit(), LINE.writeValueAsString(new AuditEntry(new AuditEvent(
+                    version.name(), AuditEvent.Action.REGISTER, Integer.toString(number), "",
+                    version.approval().status().name(), version.registeredBy(), version.registeredAt(),
+                    registration.description()), null)), hook, WritePoint.AUDIT_TORN, false);
             hook.reached(WritePoint.INDEXED);
             return version;
         }
@@ -252,7 +262,7 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
 
     @Override
     public List<AuditEvent> auditLog(String model) throws IOException {
-        return state(existing(model)).events();
+        return state(existing(model), true).events();
     }
 
     @Override
@@ -297,16 +307,113 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
         return version.withState(state(dir).of(version.version()));
     }
 
-    private AuditReplay state(ModelDir dir) throws IOException {
+    /** The model's state; REGISTER entries change no state, so they are skipped unless the log itself is wanted. */
+    private AuditReplay state(ModelDir dir, boolean withRegistrations) throws IOException {
         List<AuditEntry> entries = new ArrayList<>();
         for (String line : AtomicFiles.readCompleteLines(dir.audit())) {
-            entries.add(ENTRY.readValue(line));
+            if (withRegistrations || !line.contains(REGISTER_ACTION)) {
+                entries.add(ENTRY.readValue(line));
+            }
         }
         return new AuditReplay(entries);
     }
 
+    private AuditReplay state(ModelDir dir) throws IOException {
+        return state(dir, false);
+    }
+
     private void appendAudit(ModelDir dir, AuditEntry entry) throws IOException {
-        AtomicFiles.appendLine(dir.audit(), LINE.writeValueAsString(entry), hook, WritePoint.AUDIT_TORN);
+        AtomicFiles.appendLine(dir.audit(), LINE.writeValueAsString(entry), hook, WritePoint.AUDIT_TORN, true);
+    }
+
+    /** Stores the artifacts in parallel: concurrent fsyncs share the file system's journal commits. */
+    private List<ArtifactRef> storeBlobs(List<ArtifactSource> sources) throws IOException {
+        List<Future<BlobStore.Stored>> pending = new ArrayList<>();
+        for (ArtifactSource source : sources) {
+            pending.add(writers().submit(() -> blobs.put(source.file())));
+        }
+        List<ArtifactRef> artifacts = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            BlobStore.Stored stored = await(pending.get(i));
+            artifacts.add(new ArtifactRef(sources.get(i).path(), stored.digest(), stored.size(), stored.location()));
+        }
+        return artifacts;
+    }
+
+    private static BlobStore.Stored await(Future<BlobStore.Stored> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while storing artifacts");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new RegistryException("could not store an artifact", e.getCause());
+        }
+    }
+
+    private synchronized ExecutorService writers() {
+        if (writers == null) {
+            writers = Executors.newFixedThreadPool(BLOB_WRITERS, runnable -> {
+                Thread thread = new Thread(runnable, "cd4ml-registry-blob-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return writers;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (writers != null) {
+            writers.shutdown();
+            writers = null;
+        }
+    }
+
+    /** Finds a version by idempotency token without parsing every index line. */
+    private Optional<ModelVersion> findByToken(ModelDir dir, String token) throws IOException {
+        String needle = "\"clientToken\":" + LINE.writeValueAsString(token);
+        Set<Integer> indexed = new HashSet<>();
+        for (String line : AtomicFiles.readCompleteLines(dir.index())) {
+            if (line.contains(needle)) {
+                ModelVersion version = VERSION.readValue(line);
+                if (version.clientToken().equals(token)) {
+                    return Optional.of(version);
+                }
+            }
+            indexed.add(indexedVersion(line));
+        }
+        for (int number : publishedVersions(dir)) {
+            if (!indexed.contains(number)) {
+                Optional<ModelVersion> version = readVersion(dir, number);
+                if (version.isPresent() && version.get().clientToken().equals(token)) {
+                    return version;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The version number of an index line, read from its start (the writer puts it there). */
+    private static int indexedVersion(String line) {
+        Matcher matcher = INDEXED_VERSION.matcher(line);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
+
+    private static List<Integer> publishedVersions(ModelDir dir) throws IOException {
+        List<Integer> numbers = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.versions())) {
+            for (Path entry : entries) {
+                int number = parseVersion(entry.getFileName().toString());
+                if (number > 0) {
+                    numbers.add(number);
+                }
+            }
+        }
+        return numbers;
     }
 
     private Optional<ModelVersion> readVersion(ModelDir dir, int version) throws IOException {

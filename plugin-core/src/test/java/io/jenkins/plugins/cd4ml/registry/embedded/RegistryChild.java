@@ -12,7 +12,7 @@ import java.time.Clock;
  * <pre>
  * register STORE MODEL FILE BARRIER PAUSE   wait until BARRIER exists, register FILE, print "VERSION n"
  * alias STORE MODEL ALIAS VERSION PAUSE     move ALIAS to VERSION
- * loop STORE MODEL FILE                      register FILE again and again (killed from outside)
+ * loop STORE MODEL FILE                      register FILE again and again, print STARTED after the first
  * </pre>
  * PAUSE is a {@link WritePoint} name or {@code -}: on reaching it the process prints
  * {@code PAUSED point} and sleeps until it is killed.
@@ -39,11 +39,14 @@ public final class RegistryChild {
                     .setAlias(model, args[3], Integer.parseInt(args[4]), "child", "moved by a child process");
             case "loop" -> {
                 EmbeddedModelRegistry registry = EmbeddedModelRegistry.open(store);
-                System.out.println("STARTED");
                 for (int i = 0; ; i++) {
                     registry.register(Registration.builder(model).artifact("model.bin", Path.of(args[3]))
                             .artifact("n.txt", write(store.resolveSibling("n-" + ProcessHandle.current().pid()), i))
                             .build());
+                    if (i == 0) {
+                        System.out.println("STARTED");
+                        System.out.flush();
+                    }
                 }
             }
             default -> throw new IllegalArgumentException(args[0]);
