@@ -33,7 +33,8 @@ final class RegistryRegisterCommand extends RegistrySubcommand {
 
     @Option(names = "--artifact", paramLabel = "[PATH=]FILE", required = true,
             description = "A file or directory to store (repeatable); a directory adds every file under it. "
-                    + "PATH= sets the path inside the model (default: the file name).")
+                    + "PATH= sets the path inside the model (default: the relative path as given, or the "
+                    + "file name for absolute paths).")
     List<String> artifacts;
 
     @Option(names = "--metric", paramLabel = "NAME=VALUE", description = "An evaluation metric (repeatable).")
@@ -133,7 +134,7 @@ final class RegistryRegisterCommand extends RegistrySubcommand {
         }
         if (Files.isDirectory(file)) {
             Path base = file;
-            String prefix = path != null ? path : fileName(file);
+            String prefix = path != null ? path : defaultPath(file);
             try (Stream<Path> walk = Files.walk(file)) {
                 for (Path child : walk.filter(Files::isRegularFile).sorted().toList()) {
                     String relative = base.relativize(child).toString().replace('\\', '/');
@@ -146,7 +147,16 @@ final class RegistryRegisterCommand extends RegistrySubcommand {
             throw new InvalidInputException(SourceLocation.ofFile(file.toString()),
                     "artifact not found (expected a readable file or directory)");
         }
-        registration.artifact(path != null ? path : fileName(file), file);
+        registration.artifact(path != null ? path : defaultPath(file), file);
+    }
+
+    /** A relative argument keeps its structure ({@code out/model.onnx}); anything else its file name. */
+    private static String defaultPath(Path file) {
+        Path normal = file.normalize();
+        if (!file.isAbsolute() && !normal.toString().isEmpty() && !normal.startsWith("..")) {
+            return normal.toString().replace('\\', '/');
+        }
+        return fileName(file);
     }
 
     private static String fileName(Path file) {
