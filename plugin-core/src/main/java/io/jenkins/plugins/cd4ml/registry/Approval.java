@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param at when
  * @param reason why (may be empty)
  */
-public record Approval(ApprovalStatus status, String by, Instant at, String reason) {
+public record Approval(ApprovalStatus status, String by, Instant at, String reason) implements Serializable {
     /** Validates and normalises. */
     public Approval {
         Objects.requireNonNull(status, "status");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
 
 /**
@@ -11,7 +12,7 @@ import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
  * @param location where the backend keeps it (a path in the store, an {@code s3://} or
  *     {@code mlflow-artifacts:} URI)
  */
-public record ArtifactRef(String path, String digest, long size, String location) {
+public record ArtifactRef(String path, String digest, long size, String location) implements Serializable {
     /** Validates. */
     public ArtifactRef {
         path = Names.requireArtifactPath(path);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param reason why, or empty
  */
 public record AuditEvent(String model, Action action, String subject, String from, String to, String by,
-        Instant at, String reason) {
+        Instant at, String reason) implements Serializable {
     /** Validates and normalises. */
     public AuditEvent {
         Objects.requireNonNull(action, "action");

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
+
 /**
  * The CI build that produced a version.
  *
@@ -7,7 +9,7 @@ package io.jenkins.plugins.cd4ml.registry;
  * @param number the build number, or 0
  * @param url the build's absolute URL, or empty
  */
-public record BuildRef(String job, long number, String url) {
+public record BuildRef(String job, long number, String url) implements Serializable {
     /** No build (a registration from a laptop). */
     public static final BuildRef NONE = new BuildRef("", 0, "");
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
 
 /**
@@ -9,7 +10,7 @@ import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
  * @param digest {@code sha256:<hex>} of its bytes ({@link ContentDigest#sha256(java.nio.file.Path)})
  * @param size bytes, or -1 when unknown
  */
-public record DatasetRef(String name, String digest, long size) {
+public record DatasetRef(String name, String digest, long size) implements Serializable {
     /** Validates. */
     public DatasetRef {
         name = Names.requireText(name, "data set name");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param buildUrl the deploying build, or empty
  */
 public record DeploymentRecord(String environment, String strategy, String outcome, String by, Instant at,
-        String buildUrl) {
+        String buildUrl) implements Serializable {
     /** Validates and normalises. */
     public DeploymentRecord {
         environment = Names.requireText(environment, "environment");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import io.jenkins.plugins.cd4ml.report.Verdict;
 import java.util.Objects;
 
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param reportDigest {@code sha256:<hex>} of the gate report, or empty
  * @param reportLocation where the report is (build artifact path or URL), or empty
  */
-public record GateResult(String gate, Verdict verdict, String reportDigest, String reportLocation) {
+public record GateResult(String gate, Verdict verdict, String reportDigest, String reportLocation)
+        implements Serializable {
     /** Validates and normalises. */
     public GateResult {
         gate = Names.requireText(gate, "gate name");

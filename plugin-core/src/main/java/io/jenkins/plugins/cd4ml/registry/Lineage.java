@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
@@ -31,7 +32,8 @@ import java.util.Map;
 public record Lineage(String model, int version, BuildRef build, String codeRevision, String imageDigest,
         List<DatasetRef> trainingData, List<DatasetRef> evaluationData, Map<String, String> parameters,
         List<GateResult> gates, boolean failedGatesAccepted, Map<String, Double> metrics, List<ArtifactRef> artifacts,
-        Approval approval, List<String> aliases, List<DeploymentRecord> deployments, List<String> reproduce) {
+        Approval approval, List<String> aliases, List<DeploymentRecord> deployments, List<String> reproduce)
+        implements Serializable {
 
     /**
      * @param version a registered version

@@ -1,9 +1,14 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,6 +150,41 @@ public interface ModelRegistry extends Closeable {
      */
     default ModelVersion requireVersion(String model, int version) throws IOException {
         return getVersion(model, version).orElseThrow(() -> NotFoundException.version(model, version));
+    }
+
+    /**
+     * Copies an artifact to a new local file and checks its content digest on the way, e.g. to
+     * fetch the production model's evaluation predictions as a quality-gate baseline.
+     *
+     * @param model the model
+     * @param version the version
+     * @param path the artifact's path inside the model
+     * @param target a file that must not exist yet (nothing the user owns is overwritten)
+     * @return the artifact's record
+     * @throws NotFoundException if the version or artifact does not exist
+     * @throws RegistryException if the content does not match the registered digest
+     * @throws IOException if reading or writing fails, or the target exists
+     */
+    default ArtifactRef fetchArtifact(String model, int version, String path, Path target) throws IOException {
+        ArtifactRef artifact = requireVersion(model, version).artifact(path).orElseThrow(() ->
+                new NotFoundException("version " + model + " v" + version + " has no artifact '" + path + "'"));
+        Path absolute = target.toAbsolutePath();
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".part-" + java.util.UUID.randomUUID());
+        try {
+            ContentDigest.Copied copied;
+            try (InputStream in = openArtifact(model, version, path);
+                    OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW)) {
+                copied = ContentDigest.copy(in, out);
+            }
+            if (!copied.digest().equals(artifact.digest())) {
+                throw new RegistryException("artifact " + path + " of " + model + " v" + version + " is corrupt: "
+                        + "expected " + artifact.digest() + ", read " + copied.digest());
+            }
+            Files.move(partial, absolute);
+            return artifact;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jenkins.plugins.cd4ml.json.Json;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import java.util.Optional;
 public record ModelVersion(String name, int version, Instant registeredAt, String registeredBy, String description,
         List<ArtifactRef> artifacts, Map<String, Double> metrics, List<GateResult> gates, boolean failedGatesAccepted,
         Provenance provenance, Map<String, String> tags, String clientToken, Approval approval, List<String> aliases,
-        List<DeploymentRecord> deployments) {
+        List<DeploymentRecord> deployments) implements Serializable {
     /** Normalises to immutable values. */
     public ModelVersion {
         Names.requireModelName(name);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * @param parameters training parameters (hyper-parameters, seeds)
  */
 public record Provenance(BuildRef build, String codeRevision, String imageDigest, List<DatasetRef> trainingData,
-        List<DatasetRef> evaluationData, Map<String, String> parameters) {
+        List<DatasetRef> evaluationData, Map<String, String> parameters) implements Serializable {
     /** Nothing known. */
     public static final Provenance NONE = builder().build();
 

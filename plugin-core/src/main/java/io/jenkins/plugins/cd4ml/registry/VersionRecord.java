@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.registry;
 
+import java.io.Serializable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jenkins.plugins.cd4ml.json.Json;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public record VersionRecord(String description, List<ArtifactRef> artifacts, Map<String, Double> metrics,
         List<GateResult> gates, boolean failedGatesAccepted, Provenance provenance, Map<String, String> tags,
-        String registeredBy, String clientToken) {
+        String registeredBy, String clientToken) implements Serializable {
 
     /**
      * @param registration the request

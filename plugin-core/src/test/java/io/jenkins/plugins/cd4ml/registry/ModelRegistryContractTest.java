@@ -105,6 +105,24 @@ public abstract class ModelRegistryContractTest {
     }
 
     @Test
+    void resolvesAnAliasToAVerifiedLocalCopyOfAnArtifact() throws Exception {
+        Path predictions = file("id,score\n1,0.25\n2,0.75\n");
+        registry.register(Registration.builder("credit-risk").artifact("model.bin", file("w"))
+                .artifact("eval/predictions.csv", predictions).build());
+        registry.setAlias("credit-risk", "production", 1, "ops", "baseline");
+
+        ModelVersion production = registry.resolveAlias("credit-risk", "production").orElseThrow();
+        Path local = temp.resolve("baseline-predictions.csv");
+        ArtifactRef fetched = registry.fetchArtifact("credit-risk", production.version(), "eval/predictions.csv", local);
+
+        assertThat(local).hasSameBinaryContentAs(predictions);
+        assertThat(fetched.digest()).isEqualTo(ContentDigest.sha256(local));
+        assertThatThrownBy(() -> registry.fetchArtifact("credit-risk", 1, "eval/predictions.csv", local))
+                .isInstanceOf(IOException.class);
+        assertThat(local).hasSameBinaryContentAs(predictions);
+    }
+
+    @Test
     void keepsTheFullLineage() throws Exception {
         Provenance provenance = Provenance.builder()
                 .build(new BuildRef("ml/credit-risk/main", 42, "https://ci.example/job/ml/42/"))
