@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 MetricsCommand.class,
                 GateCommand.class,
+                io.jenkins.plugins.cd4ml.cli.registry.RegistryCommand.class,
+                io.jenkins.plugins.cd4ml.cli.registry.LineageCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

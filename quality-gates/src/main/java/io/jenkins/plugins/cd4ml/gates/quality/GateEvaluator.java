@@ -17,7 +17,7 @@ import io.jenkins.plugins.cd4ml.gates.metrics.PredictionReader;
 import io.jenkins.plugins.cd4ml.gates.metrics.PredictionSpec;
 import io.jenkins.plugins.cd4ml.gates.metrics.RegressionPredictions;
 import io.jenkins.plugins.cd4ml.gates.metrics.RegressionSummary;
-import io.jenkins.plugins.cd4ml.lineage.Sha256Digest;
+import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
 import io.jenkins.plugins.cd4ml.report.CheckStatus;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
@@ -73,7 +73,7 @@ public final class GateEvaluator {
         }
         categorical.retainAll(header);
         EvaluationData data = PredictionReader.read(predictions, spec.withCategorical(List.copyOf(categorical)));
-        String digest = Sha256Digest.of(predictions);
+        String digest = ContentDigest.sha256Input(predictions);
         BaselineReference reference = null;
         if (baseline.isPresent()) {
             Baseline b = baseline.get();
@@ -84,7 +84,7 @@ public final class GateEvaluator {
             }
             if (b.predictions() != null) {
                 data = PredictionReader.joinBaseline(b.predictions(), data);
-                reference = new BaselineReference(b.version(), b.predictions().toString(), Sha256Digest.of(b.predictions()));
+                reference = new BaselineReference(b.version(), b.predictions().toString(), ContentDigest.sha256Input(b.predictions()));
             } else {
                 reference = new BaselineReference(b.version(), predictions + " (baseline columns)", null);
             }

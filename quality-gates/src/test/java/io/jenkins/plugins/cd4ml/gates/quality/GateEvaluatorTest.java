@@ -3,7 +3,7 @@ package io.jenkins.plugins.cd4ml.gates.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.cd4ml.lineage.Sha256Digest;
+import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
 import io.jenkins.plugins.cd4ml.report.CheckOutcome;
 import io.jenkins.plugins.cd4ml.report.CheckStatus;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
@@ -72,7 +72,7 @@ class GateEvaluatorTest {
         GateResult accuracy = report.results().get(0);
         assertThat(accuracy.candidateInterval().low()).isLessThanOrEqualTo(accuracy.candidate());
         assertThat(accuracy.candidateInterval().high()).isGreaterThanOrEqualTo(accuracy.candidate());
-        assertThat(report.dataDigest()).isEqualTo(Sha256Digest.of(predictions));
+        assertThat(report.dataDigest()).isEqualTo(ContentDigest.sha256Input(predictions));
         assertThat(report.rows()).isEqualTo(3000);
     }
 
@@ -151,7 +151,7 @@ class GateEvaluatorTest {
             assertThat(joined.results().get(g).delta()).isEqualTo(columns.results().get(g).delta());
             assertThat(joined.results().get(g).deltaInterval()).isEqualTo(columns.results().get(g).deltaInterval());
         }
-        assertThat(joined.baseline().predictionsDigest()).isEqualTo(Sha256Digest.of(baselineFile));
+        assertThat(joined.baseline().predictionsDigest()).isEqualTo(ContentDigest.sha256Input(baselineFile));
     }
 
     @Test
