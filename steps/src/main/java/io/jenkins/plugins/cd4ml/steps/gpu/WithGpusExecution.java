@@ -86,13 +86,13 @@ final class WithGpusExecution extends StepExecution {
                             new GpuEnvironment(lease.environment())))
                     .withCallback(new Callback(this))
                     .start();
-        } catch (InterruptedException e) {
-            context.onFailure(e);
         } catch (Throwable t) {
-            if (leaseId != null && !bodyStarted) {
+            if (leaseId != null && body == null) { // the body never started: nothing else will release
                 release(context);
             }
-            context.onFailure(t);
+            if (!stopped) { // stop() has already completed the step with its cause
+                context.onFailure(t);
+            }
         }
     }
 
