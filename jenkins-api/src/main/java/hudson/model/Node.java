@@ -1,6 +1,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.FilePath;
 import hudson.ExtensionPoint;
 import hudson.model.labels.LabelAtom;
 import hudson.security.AccessControlled;
@@ -25,6 +26,8 @@ public abstract class Node extends AbstractModelObject implements ExtensionPoint
     }
 
     public abstract String getLabelString();
+
+    public abstract @CheckForNull FilePath getRootPath();
 
     public LabelAtom getSelfLabel() {
         throw new UnsupportedOperationException();

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.ExtensionList;
+import hudson.FilePath;
 import hudson.model.AbstractCIBase;
 import hudson.model.Computer;
 import hudson.model.Descriptor;
@@ -55,6 +56,14 @@ public class Jenkins extends AbstractCIBase implements AccessControlled, Loadabl
     }
 
     public @CheckForNull Node getNode(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override public @NonNull FilePath getRootPath() {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean updateNode(Node n) throws IOException {
         throw new UnsupportedOperationException();
     }
 

@@ -3,10 +3,12 @@ package io.jenkins.plugins.cd4ml.steps.support;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionList;
+import hudson.model.Node;
 import hudson.model.labels.LabelAtom;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import java.io.File;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -59,6 +61,18 @@ public class JenkinsFacade implements Serializable {
      */
     public Optional<LabelAtom> getLabelAtom(@NonNull String name) {
         return Optional.ofNullable(Jenkins.get().getLabelAtom(name));
+    }
+
+    /**
+     * Saves a node and lets Jenkins recompute which labels it carries, e.g. after a label finder's
+     * cache changed.
+     *
+     * @param node the node
+     * @return whether Jenkins knew the node
+     * @throws IOException if the node could not be saved
+     */
+    public boolean updateNode(@NonNull Node node) throws IOException {
+        return Jenkins.get().updateNode(node);
     }
 
     private static AccessControlled accessControlled(@CheckForNull AccessControlled context) {
