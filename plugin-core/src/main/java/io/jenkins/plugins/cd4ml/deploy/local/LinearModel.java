@@ -1,14 +1,10 @@
 package io.jenkins.plugins.cd4ml.deploy.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -78,18 +74,7 @@ public record LinearModel(double intercept, Map<String, Double> coefficients, do
     public static LinearModel read(Path artifact) throws InvalidInputException {
         Path file = Files.isDirectory(artifact) ? artifact.resolve(FILE_NAME) : artifact;
         String name = file.toString();
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(SourceLocation.ofFile(name), "file not found");
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(new SourceLocation(name, e.getLocation() == null ? 0
-                    : e.getLocation().getLineNr(), e.getLocation() == null ? 0 : e.getLocation().getColumnNr()),
-                    "not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InvalidInputException(SourceLocation.ofFile(name), "cannot be read: " + e.getMessage(), e);
-        }
+        JsonNode root = Json.readUserFile(file, name);
         SourceLocation where = SourceLocation.ofFile(name);
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new InvalidInputException(where, "expected \"format\": \"" + FORMAT + "\"");

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.cd4ml.gates.baseline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.cd4ml.gates.drift.ColumnDistribution;
 import io.jenkins.plugins.cd4ml.gates.drift.DatasetDistributions;
@@ -11,9 +10,6 @@ import io.jenkins.plugins.cd4ml.gates.profile.SageMakerStatistics;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,19 +54,7 @@ public record Baseline(Path path, DatasetProfile profile) {
      */
     public static DatasetProfile readProfile(Path path) throws InvalidInputException {
         String source = path.toString();
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(Files.readString(path));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(SourceLocation.ofFile(source), "file not found");
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new InvalidInputException(new SourceLocation(source, line, column),
-                    "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException(SourceLocation.ofFile(source), "cannot be read: " + e.getMessage(), e);
-        }
+        JsonNode root = Json.readUserFile(path, source);
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(SourceLocation.ofFile(source),
                     "expected a JSON object (a cd4ml profile or a SageMaker statistics.json)");

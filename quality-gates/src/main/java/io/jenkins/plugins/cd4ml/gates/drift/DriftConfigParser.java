@@ -1,14 +1,10 @@
 package io.jenkins.plugins.cd4ml.gates.drift;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.Severity;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,19 +45,7 @@ public final class DriftConfigParser {
      */
     public static DriftConfig parse(Path file) throws InvalidInputException {
         String source = file.toString();
-        JsonNode root;
-        try {
-            root = Json.yaml().readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(SourceLocation.ofFile(source), "file not found");
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new InvalidInputException(new SourceLocation(source, line, column),
-                    "malformed YAML/JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException(SourceLocation.ofFile(source), "cannot be read: " + e.getMessage(), e);
-        }
+        JsonNode root = Json.readUserFile(file, source);
         return parse(source, root);
     }
 
