@@ -18,11 +18,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * module is not compiled with {@code -parameters}), then {@link DataBoundSetter} methods; an
  * unknown argument is an error. Lets step tests check argument binding without Jenkins.
  */
-final class StepArguments {
+public final class StepArguments {
     private StepArguments() {
     }
 
-    static <T> T bind(Class<T> type, Map<String, Object> arguments) throws ReflectiveOperationException {
+    public static <T> T bind(Class<T> type, Map<String, Object> arguments) throws ReflectiveOperationException {
         Map<String, Object> remaining = new HashMap<>(arguments);
         Constructor<?> constructor = dataBoundConstructor(type);
         Parameter[] parameters = constructor.getParameters();
@@ -54,7 +54,7 @@ final class StepArguments {
         return instance;
     }
 
-    static List<String> requiredArgumentNames(Class<?> type) {
+    public static List<String> requiredArgumentNames(Class<?> type) {
         return Arrays.stream(dataBoundConstructor(type).getParameters()).map(Parameter::getName).toList();
     }
 
