@@ -8,6 +8,7 @@ import io.jenkins.plugins.cd4ml.gates.datacheck.DriftRun;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.steps.support.AgentStepExecution;
 import io.jenkins.plugins.cd4ml.steps.support.WorkspacePaths;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -114,7 +115,7 @@ public class DetectDriftStep extends Step {
     }
 
     /** Compares on the agent, records the report, maps the verdict. */
-    static final class Execution extends AgentStepExecution<Map<String, Object>> {
+    static final class Execution extends StepOutput.OfExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
         private final String current;
@@ -128,15 +129,28 @@ public class DetectDriftStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            DriftRun run = onAgent(callable);
-            report(DataStepResults.section("detectDrift", current), Json.mapper().writeValueAsString(run.toJson()));
-            Map<String, Object> result = DataStepResults.detectDrift(run);
-            String summary = "detectDrift " + current + ": " + DataStepResults.summaryLine(run.document());
-            listener().getLogger().println(summary);
-            applyVerdict(run.verdict(), run.error() != null ? run.error().message()
-                    : summary + DataStepResults.problems(result, "failed", "unstable"));
-            return result;
+            return conclude(onAgent(callable), current, this);
         }
+    }
+
+    /**
+     * What the step does with the agent's result on the controller: records the report, logs a
+     * summary, maps the verdict (throwing for FAILED and ERROR) and returns the result map.
+     *
+     * @param run the agent's result
+     * @param current the current argument
+     * @param output the build's reports, log and result
+     * @return the step's return value
+     */
+    static Map<String, Object> conclude(DriftRun run, String current, StepOutput output)
+            throws IOException, InterruptedException {
+        output.record(DataStepResults.section("detectDrift", current), Json.mapper().writeValueAsString(run.toJson()));
+        Map<String, Object> result = DataStepResults.detectDrift(run);
+        String summary = "detectDrift " + current + ": " + DataStepResults.summaryLine(run.document());
+        output.log(summary);
+        output.verdict(run.verdict(), run.error() != null ? run.error().message()
+                : summary + DataStepResults.problems(result, "failed", "unstable"));
+        return result;
     }
 
     /** Registers the step as {@code detectDrift}. */

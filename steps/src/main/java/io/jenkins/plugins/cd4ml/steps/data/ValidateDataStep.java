@@ -9,6 +9,7 @@ import io.jenkins.plugins.cd4ml.gates.expectations.ValidationOptions;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.steps.support.AgentStepExecution;
 import io.jenkins.plugins.cd4ml.steps.support.WorkspacePaths;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -141,7 +142,7 @@ public class ValidateDataStep extends Step {
     }
 
     /** Runs the check on the agent, records the report, maps the verdict. */
-    static final class Execution extends AgentStepExecution<Map<String, Object>> {
+    static final class Execution extends StepOutput.OfExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
         private final String dataset;
@@ -155,15 +156,29 @@ public class ValidateDataStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            DataCheckReport report = onAgent(callable);
-            report(DataStepResults.section("validateData", dataset), Json.mapper().writeValueAsString(report.toJson()));
-            Map<String, Object> result = DataStepResults.validateData(report);
-            String summary = "validateData " + dataset + ": " + DataStepResults.summaryLine(report.document());
-            listener().getLogger().println(summary);
-            applyVerdict(report.verdict(), report.isError() ? report.validation().error().message()
-                    : summary + DataStepResults.problems(result, "failed", "unstable", "driftFailed", "driftUnstable"));
-            return result;
+            return conclude(onAgent(callable), dataset, this);
         }
+    }
+
+    /**
+     * What the step does with the agent's report on the controller: records it, logs a summary,
+     * maps the verdict (throwing for FAILED and ERROR) and returns the result map.
+     *
+     * @param report the agent's report
+     * @param dataset the dataset argument
+     * @param output the build's reports, log and result
+     * @return the step's return value
+     */
+    static Map<String, Object> conclude(DataCheckReport report, String dataset, StepOutput output)
+            throws IOException, InterruptedException {
+        output.record(DataStepResults.section("validateData", dataset),
+                Json.mapper().writeValueAsString(report.toJson()));
+        Map<String, Object> result = DataStepResults.validateData(report);
+        String summary = "validateData " + dataset + ": " + DataStepResults.summaryLine(report.document());
+        output.log(summary);
+        output.verdict(report.verdict(), report.isError() ? report.validation().error().message()
+                : summary + DataStepResults.problems(result, "failed", "unstable", "driftFailed", "driftUnstable"));
+        return result;
     }
 
     /** Registers the step as {@code validateData}. */
