@@ -78,6 +78,21 @@ class HpiPackagingTest {
                 "io/jenkins/plugins/cd4ml/steps/Cd4mlInfoStep/help.html");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ValidateDataStep", "DetectDriftStep"})
+    void indexesTheDataStepsAndShipsTheirFormsAndHelp(String step) throws Exception {
+        Map<String, byte[]> jar = hpi.jar(Hpi.PLUGIN_JAR);
+        String descriptor = "io.jenkins.plugins.cd4ml.steps.data." + step + "$DescriptorImpl";
+        String folder = "io/jenkins/plugins/cd4ml/steps/data/" + step + "/";
+
+        assertThat(HpiInspector.readSezPozIndex(jar.get(HpiInspector.EXTENSION_INDEX))).contains(descriptor);
+        assertThat(new String(jar.get(HpiInspector.SYMBOL_INDEX), StandardCharsets.UTF_8).lines()).contains(descriptor);
+        assertThat(jar).containsKeys(folder + "config.jelly", folder + "help.html", folder + "help-baseline.html",
+                folder + "help-junit.html", folder + "help-html.html");
+        assertThat(hpi.files().keySet()).as("the engine the steps call")
+                .anyMatch(p -> p.startsWith("WEB-INF/lib/cd4ml-quality-gates-"));
+    }
+
     @Test
     void bundlesTheEngineButNothingJenkinsOrAPluginProvides() {
         List<String> libraries = hpi.files().keySet().stream().filter(p -> p.startsWith("WEB-INF/lib/")).toList();
@@ -85,7 +100,10 @@ class HpiPackagingTest {
         assertThat(libraries).contains(Hpi.PLUGIN_JAR)
                 .anyMatch(p -> p.startsWith("WEB-INF/lib/cd4ml-plugin-core-"))
                 .anyMatch(p -> p.startsWith("WEB-INF/lib/cd4ml-gpu-agent-"))
-                .noneMatch(p -> p.contains("jackson") || p.contains("snakeyaml") || p.contains("guava")
+                // the AWS SDK's third-party-jackson-core relocates Jackson (software.amazon.awssdk.thirdparty):
+                // it cannot clash with jackson2-api's classes, so it is no bundled Jackson
+                .noneMatch(p -> p.contains("jackson") && !p.contains("third-party-jackson-core")
+                        || p.contains("snakeyaml") || p.contains("guava")
                         || p.contains("jenkins-api") || p.contains("sezpoz") || p.contains("slf4j"));
     }
 
@@ -122,8 +140,11 @@ class HpiPackagingTest {
     void reportsASymbolMissingFromTheSymbolIndex() {
         Hpi broken = hpi.withJarEntry(Hpi.PLUGIN_JAR, HpiInspector.SYMBOL_INDEX, null);
 
-        assertThat(HpiInspector.inspect(broken)).singleElement().asString()
-                .contains("Cd4mlInfoStep$DescriptorImpl has @Symbol").contains(HpiInspector.SYMBOL_INDEX);
+        // one problem per step with a @Symbol, each naming the missing index
+        assertThat(HpiInspector.inspect(broken)).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).contains("$DescriptorImpl has @Symbol").contains(HpiInspector.SYMBOL_INDEX))
+                .anyMatch(p -> p.contains("Cd4mlInfoStep$DescriptorImpl has @Symbol"))
+                .anyMatch(p -> p.contains("ValidateDataStep$DescriptorImpl has @Symbol"));
     }
 
     @Test
