@@ -8,10 +8,16 @@ import io.jenkins.plugins.cd4ml.gates.drift.DriftReport;
 import io.jenkins.plugins.cd4ml.gates.drift.DriftReportJson;
 import io.jenkins.plugins.cd4ml.gates.expectations.ValidationError;
 import io.jenkins.plugins.cd4ml.json.Json;
+import io.jenkins.plugins.cd4ml.report.CheckOutcome;
+import io.jenkins.plugins.cd4ml.report.CheckStatus;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.report.ReportDocument;
+import io.jenkins.plugins.cd4ml.report.Severity;
 import io.jenkins.plugins.cd4ml.report.Verdict;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A drift comparison on its own (the {@code detectDrift} step): the report, or why it could not
@@ -55,6 +61,28 @@ public record DriftRun(String baseline, String current, DriftReport report, Vali
     /** @return the report's verdict, or {@code ERROR} */
     public Verdict verdict() {
         return report == null ? Verdict.ERROR : report.verdict();
+    }
+
+    /** @return the drift checks as common rows (one ERROR row when the comparison could not be made) */
+    public List<CheckOutcome> outcomes() {
+        if (report == null) {
+            return List.of(new CheckOutcome(DriftReport.GROUP, "input", CheckStatus.ERROR, Severity.FAILURE, "", "",
+                    error.message()));
+        }
+        return report.toCheckOutcomes();
+    }
+
+    /** @return the run in the common shape the text, JUnit, Markdown and HTML renderers draw */
+    public ReportDocument document() {
+        List<ReportDocument.Fact> facts = new ArrayList<>();
+        facts.add(new ReportDocument.Fact("baseline", report == null ? baseline : report.baseline()));
+        facts.add(new ReportDocument.Fact("current", current));
+        if (report != null) {
+            facts.add(new ReportDocument.Fact("baseline rows", Long.toString(report.baselineRows())));
+            facts.add(new ReportDocument.Fact("current rows", Long.toString(report.currentRows())));
+            facts.add(new ReportDocument.Fact("columns", Integer.toString(report.columns().size())));
+        }
+        return new ReportDocument("Drift: " + current, verdict(), facts, outcomes());
     }
 
     /**
