@@ -100,10 +100,11 @@ class HpiPackagingTest {
         assertThat(libraries).contains(Hpi.PLUGIN_JAR)
                 .anyMatch(p -> p.startsWith("WEB-INF/lib/cd4ml-plugin-core-"))
                 .anyMatch(p -> p.startsWith("WEB-INF/lib/cd4ml-gpu-agent-"))
-                // the AWS SDK's third-party-jackson-core relocates Jackson (software.amazon.awssdk.thirdparty):
-                // it cannot clash with jackson2-api's classes, so it is no bundled Jackson
+                // the AWS SDK's third-party-jackson-core relocates Jackson (software.amazon.awssdk.thirdparty)
+                // and snakeyaml-engine (org.snakeyaml.engine, the Kubernetes client's) is another library
+                // than SnakeYAML (org.yaml.snakeyaml): neither clashes with what jackson2-api provides
                 .noneMatch(p -> p.contains("jackson") && !p.contains("third-party-jackson-core")
-                        || p.contains("snakeyaml") || p.contains("guava")
+                        || p.contains("snakeyaml") && !p.contains("snakeyaml-engine") || p.contains("guava")
                         || p.contains("jenkins-api") || p.contains("sezpoz") || p.contains("slf4j"));
     }
 
