@@ -57,6 +57,7 @@ public record DataCheckReport(ValidationReport validation, DriftReport drift, Ve
     }
 
     /** @return every check: the expectations, then the drift checks */
+    @JsonIgnore
     public List<CheckOutcome> outcomes() {
         List<CheckOutcome> outcomes = new ArrayList<>(validation.outcomes());
         if (drift != null) {
@@ -66,6 +67,7 @@ public record DataCheckReport(ValidationReport validation, DriftReport drift, Ve
     }
 
     /** @return the report in the common shape the text, JUnit, Markdown and HTML renderers draw */
+    @JsonIgnore
     public ReportDocument document() {
         ReportDocument expectations = validation.document();
         List<ReportDocument.Fact> facts = new ArrayList<>(expectations.facts());
@@ -83,6 +85,7 @@ public record DataCheckReport(ValidationReport validation, DriftReport drift, Ve
      *
      * @return the JSON document
      */
+    @JsonIgnore
     public ObjectNode toJson() {
         ObjectNode root = Json.mapper().valueToTree(validation);
         root.put("verdict", verdict.name());
