@@ -1,9 +1,9 @@
 package io.jenkins.plugins.cd4ml.cli;
 
-import io.jenkins.plugins.cd4ml.gates.expectations.DataValidator;
+import io.jenkins.plugins.cd4ml.gates.datacheck.DataCheckReport;
+import io.jenkins.plugins.cd4ml.gates.datacheck.DataCheckRun;
 import io.jenkins.plugins.cd4ml.gates.expectations.ExpectationSuggester;
 import io.jenkins.plugins.cd4ml.gates.expectations.ValidationOptions;
-import io.jenkins.plugins.cd4ml.gates.expectations.ValidationReport;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.report.HtmlRenderer;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
@@ -26,15 +26,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cd4ml validate}: checks a dataset against an expectations file, or suggests one.
- * The same engine ({@link DataValidator}) as the Jenkins {@code validateData} step.
+ * The same engine ({@link DataCheckRun}: expectations, then drift against {@code --baseline}) as the
+ * Jenkins {@code validateData} step.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validate a dataset (CSV, TSV, JSON Lines, optionally .gz) against an expectations file,",
                 "or write a starting expectations file with --suggest."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every expectation held", "1:a failure-level expectation failed", "2:usage error",
+        exitCodeList = {"0:every expectation (and drift check) held", "1:a failure-level expectation or drift check failed",
+                "2:usage error",
                 "3:could not evaluate (bad data or expectations file; nothing is reported as passed or failed)",
-                "4:only warning-level expectations failed"})
+                "4:only warning-level expectations or drift checks failed"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,7 +53,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "With --suggest: replace an existing --output file.")
     boolean force;
 
-    @Option(names = "--baseline", paramLabel = "PROFILE", description = "A baseline profile for drift checks.")
+    @Option(names = "--baseline", paramLabel = "PROFILE|FILE",
+            description = {"Also check drift against this baseline: a cd4ml profile (.json), a SageMaker",
+                "statistics.json or a data file. Drift settings come from the expectations file's 'drift:'",
+                "section (default: PSI > 0.1 warns, > 0.2 fails)."})
     Path baseline;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -75,11 +80,10 @@ final class ValidateCommand implements Callable<Integer> {
         if (samples < 0) {
             throw usage("--samples must be 0 or more");
         }
-        if (baseline != null) {
-            throw usage("--baseline is not available in this build yet (drift checks against a profile come with"
-                    + " 'cd4ml drift'); run without --baseline");
-        }
         if (suggest) {
+            if (baseline != null) {
+                throw usage("--baseline checks drift while validating; it does not go with --suggest");
+            }
             return suggest(separator);
         }
         if (expectations == null) {
@@ -89,9 +93,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (separator != null) {
             options = options.withDelimiter(separator);
         }
-        ValidationReport report = DataValidator.validate(data, expectations, options);
+        DataCheckReport report = DataCheckRun.run(data, expectations, baseline, options);
         if (report.isError()) {
-            spec.commandLine().getErr().println("cd4ml: error: " + report.error().message());
+            spec.commandLine().getErr().println("cd4ml: error: " + report.validation().error().message());
             return ExitCodes.ERROR;
         }
         String rendered = render(report);
@@ -123,11 +127,11 @@ final class ValidateCommand implements Callable<Integer> {
         return ExitCodes.PASSED;
     }
 
-    private String render(ValidationReport report) throws IOException {
+    private String render(DataCheckReport report) throws IOException {
         ReportDocument document = report.document();
         return switch (format) {
             case text -> TextRenderer.render(document);
-            case json -> Json.mapper().writeValueAsString(report) + "\n";
+            case json -> Json.mapper().writeValueAsString(report.toJson()) + "\n";
             case junit -> JunitXmlRenderer.render(document, "cd4ml.validate");
             case markdown -> MarkdownRenderer.render(document);
             case html -> HtmlRenderer.render(document);

@@ -129,9 +129,9 @@ class ValidateCommandTest {
         Path csv = file("data.csv", DATA);
         assertThat(run("validate", "--data", csv.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("missing --expectations");
-        assertThat(run("validate", "--data", csv.toString(), "--expectations", "x.yaml", "--baseline", "p.json"))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--baseline is not available");
+        assertThat(run("validate", "--data", csv.toString(), "--suggest", "--output", dir.resolve("s.yaml").toString(),
+                "--baseline", "p.json")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--baseline checks drift while validating");
         assertThat(run("validate", "--data", csv.toString(), "--expectations", "x.yaml", "--format", "pdf"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(run("validate", "--data", csv.toString(), "--expectations", "x.yaml", "--delimiter", ";;"))
@@ -195,5 +195,91 @@ class ValidateCommandTest {
                 .contains("(23 passed, 0 failed, 1 unstable)");
         assertThat(run("validate", "--data", example.resolve("data/eval.csv").toString(), "--expectations", expectations))
                 .as(out.toString()).isEqualTo(ExitCodes.PASSED);
+    }
+
+    /** {@code n} rows {@code id,age,country}: ages {@code shift + 20 .. shift + 59}, countries US/GB/DE. */
+    private static String ages(int n, int shift) {
+        StringBuilder csv = new StringBuilder("id,age,country\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(i + 1).append(',').append(shift + 20 + i % 40).append(',')
+                    .append(new String[] {"US", "GB", "DE"}[i % 3]).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static final String LOOSE = """
+            expectations:
+              - {type: between, column: age, min: 0, max: 200}
+            drift:
+              exclude: [id]
+            """;
+
+    @Test
+    void baselineAddsDriftChecksToTheReportAndTheVerdict() throws Exception {
+        Path baseline = file("baseline.csv", ages(400, 0));
+
+        assertThat(validate(ages(400, 0), LOOSE, "--baseline", baseline.toString(), "--format", "json"))
+                .as(err.toString()).isEqualTo(ExitCodes.PASSED);
+        var same = Json.mapper().readTree(out.toString());
+        assertThat(same.get("verdict").asText()).isEqualTo("PASSED");
+        assertThat(same.at("/drift/kind").asText()).isEqualTo("drift");
+        assertThat(same.at("/drift/columns/age/psi").asDouble()).isZero();
+        assertThat(same.at("/drift/columns").has("id")).as("excluded by the drift: section").isFalse();
+
+        assertThat(validate(ages(400, 25), LOOSE, "--baseline", baseline.toString(), "--format", "json"))
+                .isEqualTo(ExitCodes.FAILED);
+        var shifted = Json.mapper().readTree(out.toString());
+        assertThat(shifted.at("/results/0/status").asText()).as("the expectation itself holds").isEqualTo("PASSED");
+        assertThat(shifted.at("/drift/verdict").asText()).isEqualTo("FAILED");
+        assertThat(shifted.get("verdict").asText()).isEqualTo("FAILED");
+        assertThat(shifted.at("/drift/columns/age/psi").asDouble()).isGreaterThan(0.2);
+        assertThat(shifted.at("/drift/columns/country/psi").asDouble()).isZero();
+
+        assertThat(validate(ages(400, 25), LOOSE, "--baseline", baseline.toString(), "--format", "junit"))
+                .isEqualTo(ExitCodes.FAILED);
+        assertThat(out.toString()).contains("age: between").contains("age: psi");
+        assertThat(validate(ages(400, 25), LOOSE, "--baseline", baseline.toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(out.toString()).contains("baseline: " + baseline).contains("age: psi");
+    }
+
+    @Test
+    void driftSectionSetsTheDriftChecksAndWarningsMakeItUnstable() throws Exception {
+        Path baseline = file("baseline.csv", ages(400, 0));
+        String warnOnly = LOOSE + "  defaults:\n    - {metric: psi, threshold: 0.2, severity: warning}\n";
+        assertThat(validate(ages(400, 25), warnOnly, "--baseline", baseline.toString(), "--format", "markdown"))
+                .as(out.toString()).isEqualTo(ExitCodes.UNSTABLE);
+        assertThat(out.toString()).contains("age: psi");
+    }
+
+    @Test
+    void profileBaselineWorksLikeTheDataItSummarises() throws Exception {
+        Path baseline = file("baseline.csv", ages(400, 0));
+        Path profile = dir.resolve("train-profile.json");
+        assertThat(run("profile", "--data", baseline.toString(), "--output", profile.toString()))
+                .as(err.toString()).isEqualTo(ExitCodes.PASSED);
+        assertThat(validate(ages(400, 25), LOOSE, "--baseline", profile.toString(), "--format", "json"))
+                .as(err.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(Json.mapper().readTree(out.toString()).at("/drift/columns/age/psi").asDouble()).isGreaterThan(0.2);
+        assertThat(validate(ages(400, 0), LOOSE, "--baseline", profile.toString())).isEqualTo(ExitCodes.PASSED);
+    }
+
+    @Test
+    void unreadableBaselineOrDriftSectionIsExitThreeWithoutVerdict() throws Exception {
+        assertThat(validate(ages(50, 0), LOOSE, "--baseline", dir.resolve("missing.json").toString(), "--format", "json"))
+                .isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).contains("missing.json");
+        assertThat(out.toString()).isEmpty();
+
+        Path baseline = file("baseline.csv", ages(50, 0));
+        String typo = LOOSE + "  thresholds: 0.2\n";
+        assertThat(validate(ages(50, 0), typo, "--baseline", baseline.toString())).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).contains("e.yaml").contains("thresholds");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void driftSectionIsIgnoredWithoutABaseline() throws Exception {
+        assertThat(validate(ages(50, 25), LOOSE, "--format", "json")).isEqualTo(ExitCodes.PASSED);
+        assertThat(Json.mapper().readTree(out.toString()).has("drift")).isFalse();
     }
 }

@@ -84,6 +84,21 @@ class HpiPackagingTest {
                     + "|snakeyaml|guava|slf4j-[a-z0-9]+|sezpoz|cd4ml-jenkins-api|spotbugs-annotations"
                     + "|jakarta\\.servlet-api)-[0-9].*\\.jar");
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ValidateDataStep", "DetectDriftStep"})
+    void indexesTheDataStepsAndShipsTheirFormsAndHelp(String step) throws Exception {
+        Map<String, byte[]> jar = hpi.jar(Hpi.PLUGIN_JAR);
+        String descriptor = "io.jenkins.plugins.cd4ml.steps.data." + step + "$DescriptorImpl";
+        String folder = "io/jenkins/plugins/cd4ml/steps/data/" + step + "/";
+
+        assertThat(HpiInspector.readSezPozIndex(jar.get(HpiInspector.EXTENSION_INDEX))).contains(descriptor);
+        assertThat(new String(jar.get(HpiInspector.SYMBOL_INDEX), StandardCharsets.UTF_8).lines()).contains(descriptor);
+        assertThat(jar).containsKeys(folder + "config.jelly", folder + "help.html", folder + "help-baseline.html",
+                folder + "help-junit.html", folder + "help-html.html");
+        assertThat(hpi.files().keySet()).as("the engine the steps call")
+                .anyMatch(p -> p.startsWith("WEB-INF/lib/cd4ml-quality-gates-"));
+    }
+
     @Test
     void bundlesTheEngineButNothingJenkinsOrAPluginProvides() {
         List<String> libraries = hpi.files().keySet().stream().filter(p -> p.startsWith("WEB-INF/lib/")).toList();

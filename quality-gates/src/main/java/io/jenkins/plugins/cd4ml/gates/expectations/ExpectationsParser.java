@@ -19,7 +19,8 @@ import java.util.regex.PatternSyntaxException;
  * mistake is reported with file, line and column and what was expected; nothing is guessed.
  */
 public final class ExpectationsParser {
-    private static final Set<String> TOP_LEVEL = Set.of("version", "description", "expectations");
+    // "drift" belongs to DriftConfigParser (read by DataCheckRun when a baseline is given)
+    private static final Set<String> TOP_LEVEL = Set.of("version", "description", "expectations", "drift");
     private static final Set<ExpectationType> RANGE_KINDS = Set.of(ExpectationType.BETWEEN, ExpectationType.LENGTH,
             ExpectationType.DATE_RANGE, ExpectationType.ROW_COUNT, ExpectationType.MEAN, ExpectationType.STDDEV,
             ExpectationType.MIN, ExpectationType.MAX, ExpectationType.QUANTILE, ExpectationType.DISTINCT_COUNT);

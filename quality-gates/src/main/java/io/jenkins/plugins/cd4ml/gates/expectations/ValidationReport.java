@@ -73,7 +73,15 @@ public record ValidationReport(String schemaVersion, String kind, String dataset
                 columns, Summary.of(results), results, null);
     }
 
-    static ValidationReport error(String dataset, String expectations, InvalidInputException exception) {
+    /**
+     * The report of a validation that could not be carried out (verdict {@code ERROR}, no results).
+     *
+     * @param dataset the dataset as named by the user
+     * @param expectations the expectations file as named by the user
+     * @param exception what could not be read, located
+     * @return the report
+     */
+    public static ValidationReport error(String dataset, String expectations, InvalidInputException exception) {
         return new ValidationReport(Json.SCHEMA_VERSION, "data-validation", dataset, expectations, Verdict.ERROR,
                 0, List.of(), new Summary(0, 0, 0, 0), List.of(), ValidationError.of(exception));
     }
