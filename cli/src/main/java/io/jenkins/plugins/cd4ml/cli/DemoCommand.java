@@ -83,8 +83,9 @@ final class DemoCommand implements Callable<Integer> {
                 "--format", "json", "--output", out + "/validation-eval.json"));
         pipeline.add(List.of("profile", "--data", data + "/train.csv", "--output", out + "/train-profile.json",
                 "--sagemaker-dir", out + "/sagemaker-baseline"));
+        // the drift checks are the `drift:` section of the expectations file (it leaves out the id column)
         pipeline.add(List.of("drift", "--baseline", out + "/train-profile.json", "--current", data + "/eval.csv",
-                "--exclude", "id", "--output", out + "/drift.json"));
+                "--config", ml + "/expectations.yaml", "--output", out + "/drift.json"));
         // the training command runs in the output directory: declared outputs must lie inside it
         String absoluteData = example.resolve("data").toAbsolutePath().toString();
         pipeline.add(List.of("train", "--gpus", "0", "--workdir", out, "--model", "train/model", "--metrics",
