@@ -1,5 +1,7 @@
 package io.jenkins.plugins.cd4ml.steps.registry;
 
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.model.Item;
 import hudson.security.Permission;
 import hudson.security.PermissionGroup;
@@ -23,6 +25,15 @@ public final class Cd4mlPermissions {
             Item.CONFIGURE, PermissionScope.ITEM);
 
     private Cd4mlPermissions() {
+    }
+
+    /**
+     * Loads this class when Jenkins starts, which registers {@link #GROUP} and {@link #APPROVE}: the
+     * authorization matrix lists only permissions whose class was loaded.
+     */
+    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    public static void register() {
+        // the static initialisers above did the work
     }
 
     /** A fixed English text; the plugin has no message bundles yet. */

@@ -118,7 +118,7 @@ public class ModelVersionAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "symbol-cube-outline plugin-ionicons-api";
+        return "symbol-cube"; // a core symbol (war/src/main/resources/images/symbols/cube.svg)
     }
 
     @Override
