@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.security.AccessControlled;
 import io.jenkins.plugins.cd4ml.registry.ApprovalStatus;
 import io.jenkins.plugins.cd4ml.registry.AuditEvent;
@@ -48,6 +50,13 @@ class ModelApprovalsTest {
         assertThat((Object) Cd4mlPermissions.APPROVE.group).isSameAs(Cd4mlPermissions.GROUP);
         assertThat(Cd4mlPermissions.GROUP.owner).isEqualTo(Cd4mlPermissions.class);
         assertThat(Cd4mlPermissions.GROUP.getTitle().toString()).isEqualTo("Machine learning");
+    }
+
+    @Test
+    void thePermissionIsLoadedWhenJenkinsStartsSoTheMatrixListsIt() throws Exception {
+        Initializer initializer = Cd4mlPermissions.class.getMethod("register").getAnnotation(Initializer.class);
+        assertThat(initializer).isNotNull();
+        assertThat(initializer.after()).isEqualTo(InitMilestone.PLUGINS_STARTED);
     }
 
     @Test
