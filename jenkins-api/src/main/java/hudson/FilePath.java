@@ -35,6 +35,22 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException();
     }
 
+    public void copyFrom(FilePath src) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public void copyTo(FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean delete() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public void mkdirs() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
     public boolean exists() throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }

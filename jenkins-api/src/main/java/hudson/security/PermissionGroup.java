@@ -1,11 +1,26 @@
 package hudson.security;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+import org.jvnet.localizer.Localizable;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Iterator;
 
 /** Stub of jenkins-core's {@code hudson.security.PermissionGroup}. */
 public final class PermissionGroup implements Iterable<Permission>, Comparable<PermissionGroup> {
-    private PermissionGroup() {
+    /** Keeps its arguments (deliberate stub exception, as for {@link Permission}). */
+    public PermissionGroup(@NonNull Class owner, Localizable title) throws IllegalStateException {
+        this.owner = owner;
+        this.title = title;
+    }
+
+    public final Class owner;
+
+    private final Localizable title;
+
+    public Localizable getTitle() {
+        return title;
     }
 
     public static synchronized @CheckForNull PermissionGroup get(Class owner) {

@@ -29,6 +29,10 @@ public class Jenkins extends AbstractCIBase implements AccessControlled, Loadabl
     }
 
     @NonNull
+    public @Nullable String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
     public static Jenkins get() throws IllegalStateException {
         throw new UnsupportedOperationException();
     }

@@ -89,7 +89,75 @@ class GateCommandTest {
     }
 
     @Test
-    void anUnsupportedFormatIsAUsageError() throws Exception {
-        assertThat(gate("  - {metric: accuracy, threshold: 0.5}\n", "--format", "html")).isEqualTo(2);
+    void sharedRenderersGiveJunitMarkdownAndHtml() throws Exception {
+        String gates = "  - {metric: accuracy, threshold: 0.7}\n  - {metric: accuracy, threshold: 0.99}\n";
+        assertThat(gate(gates, "--format", "junit")).isEqualTo(1);
+        assertThat(out.toString()).startsWith("<?xml").contains("<testsuite", "failures=\"1\"", "<failure");
+        out.getBuffer().setLength(0);
+        assertThat(gate(gates, "--format", "markdown")).isEqualTo(1);
+        assertThat(out.toString()).contains("Quality gates", "FAILED", "|");
+        out.getBuffer().setLength(0);
+        assertThat(gate(gates, "--format", "html")).isEqualTo(1);
+        assertThat(out.toString()).contains("<html", "Quality gates");
+    }
+
+    @Test
+    void theBaselineIsTheVersionTheRegistryServes() throws Exception {
+        Path store = dir.resolve("registry");
+        Path model = Files.writeString(dir.resolve("model.bin"), "weights");
+        // v1 registered with its evaluation predictions and the evaluation data's digest, then promoted
+        assertThat(Cd4mlCommand.run(new PrintWriter(out), new PrintWriter(err), "registry", "register", "--store",
+                store.toString(), "--name", "credit-risk", "--artifact", model.toString(),
+                "--evaluation-predictions", PREDICTIONS.toString(), "--evaluation-data", PREDICTIONS.toString()))
+                .as(err.toString()).isZero();
+        String gates = "  - {metric: roc_auc, max_regression: 0.0}\n";
+        out.getBuffer().setLength(0);
+        assertThat(gate(gates, "--registry", store.toString(), "--model", "credit-risk", "--format", "json"))
+                .as(err.toString()).isEqualTo(4);
+        assertThat(Json.mapper().readTree(out.toString()).get("baseline").isNull()).isTrue();
+        assertThat(Cd4mlCommand.run(new PrintWriter(out), new PrintWriter(err), "registry", "alias", "--store",
+                store.toString(), "--name", "credit-risk", "--alias", "production", "--version", "1")).isZero();
+
+        out.getBuffer().setLength(0);
+        assertThat(gate(gates, "--registry", store.toString(), "--model", "credit-risk",
+                "--evaluation-data", PREDICTIONS.toString(), "--format", "json")).as(err.toString()).isZero();
+        JsonNode report = Json.mapper().readTree(out.toString());
+        String digest = io.jenkins.plugins.cd4ml.lineage.ContentDigest.sha256(PREDICTIONS);
+        assertThat(report.at("/baseline/version").asText()).isEqualTo("credit-risk:1");
+        assertThat(report.at("/baseline/predictionsDigest").asText()).isEqualTo(digest);
+        assertThat(report.at("/data/digest").asText()).isEqualTo(digest);
+        assertThat(report.at("/gates/0/delta").asDouble()).isZero();
+        assertThat(report.at("/gates/0/status").asText()).isEqualTo("PASSED");
+
+        // the same candidate scored on other evaluation data cannot be compared: exit 3
+        Path other = Files.writeString(dir.resolve("other.csv"), "id\n1\n");
+        assertThat(gate(gates, "--registry", store.toString(), "--model", "credit-risk",
+                "--evaluation-data", other.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("credit-risk:1", "same evaluation data");
+    }
+
+    @Test
+    void aGateReportIsRecordedAndAFailedOneRefusesRegistration() throws Exception {
+        Path model = Files.writeString(dir.resolve("model.bin"), "weights");
+        Path store = dir.resolve("registry");
+        assertThat(gate("  - {metric: accuracy, threshold: 0.7}\n  - {metric: roc_auc, threshold: 0.99,"
+                + " severity: warning}\n", "--format", "json")).isEqualTo(4);
+        Path unstable = Files.writeString(dir.resolve("unstable.json"), out.toString());
+        out.getBuffer().setLength(0);
+        assertThat(gate("  - {metric: accuracy, threshold: 0.99}\n", "--format", "json")).isEqualTo(1);
+        Path failed = Files.writeString(dir.resolve("failed.json"), out.toString());
+        out.getBuffer().setLength(0);
+
+        assertThat(Cd4mlCommand.run(new PrintWriter(out), new PrintWriter(err), "registry", "register", "--store",
+                store.toString(), "--name", "m", "--artifact", model.toString(), "--gate-report", failed.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("refusing to register");
+        assertThat(Cd4mlCommand.run(new PrintWriter(out), new PrintWriter(err), "registry", "register", "--store",
+                store.toString(), "--name", "m", "--artifact", model.toString(), "--gate-report", unstable.toString(),
+                "--format", "json")).as(err.toString()).isZero();
+        JsonNode version = Json.mapper().readTree(out.toString());
+        assertThat(version.get("version").asInt()).isEqualTo(1);
+        assertThat(version.toString()).contains("UNSTABLE", "overall");
+        assertThat(version.at("/metrics/accuracy").isNumber()).isTrue();
     }
 }

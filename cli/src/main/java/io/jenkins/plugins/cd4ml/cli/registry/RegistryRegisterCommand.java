@@ -1,5 +1,7 @@
 package io.jenkins.plugins.cd4ml.cli.registry;
 
+import io.jenkins.plugins.cd4ml.gates.quality.GateVerdicts;
+import io.jenkins.plugins.cd4ml.gates.quality.RegistryBaselineSource;
 import io.jenkins.plugins.cd4ml.cli.ExitCodes;
 import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
 import io.jenkins.plugins.cd4ml.registry.ApprovalStatus;
@@ -43,6 +45,17 @@ final class RegistryRegisterCommand extends RegistrySubcommand {
     @Option(names = "--gate", paramLabel = "NAME=VERDICT",
             description = "A quality gate verdict: PASSED, UNSTABLE, FAILED or ERROR (repeatable).")
     Map<String, Verdict> gates = new LinkedHashMap<>();
+
+    @Option(names = "--gate-report", paramLabel = "FILE",
+            description = "A quality-gate JSON report (cd4ml gate --format json): records its gate verdicts and"
+                    + " whole-data metrics; a FAILED or ERROR report refuses registration unless"
+                    + " --allow-failed-gates (repeatable).")
+    List<Path> gateReports = new ArrayList<>();
+
+    @Option(names = "--evaluation-predictions", paramLabel = "FILE",
+            description = "The model's predictions on the evaluation data, stored as evaluation/predictions.<ext>:"
+                    + " what 'cd4ml gate --registry' compares the next candidate with once this version serves.")
+    Path evaluationPredictions;
 
     @Option(names = "--allow-failed-gates", description = "Register even if a gate failed (recorded).")
     boolean allowFailedGates;
@@ -97,9 +110,25 @@ final class RegistryRegisterCommand extends RegistrySubcommand {
         for (String artifact : artifacts) {
             addArtifact(registration, artifact);
         }
+        if (evaluationPredictions != null) {
+            if (!Files.isRegularFile(evaluationPredictions)) {
+                throw new InvalidInputException(SourceLocation.ofFile(evaluationPredictions.toString()),
+                        "evaluation predictions not found (expected a readable file)");
+            }
+            registration.artifact(RegistryBaselineSource.predictionsArtifactPath(
+                    fileName(evaluationPredictions)), evaluationPredictions);
+        }
+        boolean reportFailed = false;
+        for (Path report : gateReports) {
+            GateVerdicts verdicts = GateVerdicts.parse(readReport(report), report.toString());
+            verdicts.gates().forEach(registration::gate);
+            verdicts.metrics().forEach(registration::metric);
+            reportFailed |= verdicts.failed();
+        }
         metrics.forEach(registration::metric);
         gates.forEach((gate, verdict) -> registration.gate(new GateResult(gate, verdict, "", "")));
-        if (!allowFailedGates && gates.containsValue(Verdict.FAILED)) {
+        if (!allowFailedGates && (reportFailed || gates.containsValue(Verdict.FAILED)
+                || gates.containsValue(Verdict.ERROR))) {
             spec.commandLine().getErr().println("cd4ml: refusing to register: a gate failed "
                     + "(use --allow-failed-gates to register anyway)");
             return ExitCodes.FAILED;
@@ -162,6 +191,14 @@ final class RegistryRegisterCommand extends RegistrySubcommand {
     private static String fileName(Path file) {
         Path name = file.toAbsolutePath().normalize().getFileName();
         return name == null ? "" : name.toString();
+    }
+
+    private static String readReport(Path report) throws InvalidInputException {
+        try {
+            return Files.readString(report);
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.ofFile(report.toString()), "cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static DatasetRef dataset(Path file) throws InvalidInputException, IOException {

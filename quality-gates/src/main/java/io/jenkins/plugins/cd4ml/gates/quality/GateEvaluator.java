@@ -54,6 +54,25 @@ public final class GateEvaluator {
      */
     public static GateReport evaluate(GatesFile gates, Path predictions, BaselineSource baselines)
             throws InvalidInputException {
+        return evaluate(gates, predictions, baselines, null);
+    }
+
+    /**
+     * Evaluates gates on a predictions file whose rows come from a separately digested evaluation
+     * data set (e.g. {@code data/eval.csv}, the file the registry recorded for the baseline).
+     *
+     * @param gates the parsed gates file
+     * @param predictions the evaluation file with the candidate's predictions
+     * @param baselines where the baseline comes from ({@link BaselineSource#none()} for none)
+     * @param evaluationDataDigest the digest of the evaluation data both models were scored on
+     *     ({@code sha256:…}), compared with the baseline's recorded digest; {@code null}: the
+     *     predictions file's own digest stands for the data
+     * @return the report
+     * @throws InvalidInputException when the predictions, the baseline or their join cannot be used,
+     *     or the baseline was scored on other data
+     */
+    public static GateReport evaluate(GatesFile gates, Path predictions, BaselineSource baselines,
+            String evaluationDataDigest) throws InvalidInputException {
         Optional<Baseline> baseline = baselines.resolve();
         PredictionSpec spec = gates.columns();
         if (baseline.isEmpty() || baseline.get().predictions() != null) {
@@ -73,7 +92,7 @@ public final class GateEvaluator {
         }
         categorical.retainAll(header);
         EvaluationData data = PredictionReader.read(predictions, spec.withCategorical(List.copyOf(categorical)));
-        String digest = ContentDigest.sha256Input(predictions);
+        String digest = evaluationDataDigest != null ? evaluationDataDigest : ContentDigest.sha256Input(predictions);
         BaselineReference reference = null;
         if (baseline.isPresent()) {
             Baseline b = baseline.get();

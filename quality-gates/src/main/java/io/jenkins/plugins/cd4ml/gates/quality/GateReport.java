@@ -6,6 +6,7 @@ import io.jenkins.plugins.cd4ml.gates.metrics.Task;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.report.CheckOutcome;
 import io.jenkins.plugins.cd4ml.report.CheckStatus;
+import io.jenkins.plugins.cd4ml.report.ReportDocument;
 import io.jenkins.plugins.cd4ml.report.Verdict;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -164,6 +165,23 @@ public record GateReport(String source, String dataDigest, long rows, Task task,
         } else {
             node.putNull(name);
         }
+    }
+
+    /**
+     * @return the report in the shared document model, for the JUnit XML, Markdown and HTML
+     *     renderers ({@code io.jenkins.plugins.cd4ml.report})
+     */
+    public ReportDocument toDocument() {
+        List<ReportDocument.Fact> facts = new ArrayList<>();
+        facts.add(new ReportDocument.Fact("data", source + " (" + rows + " rows)"));
+        facts.add(new ReportDocument.Fact("data digest", String.valueOf(dataDigest)));
+        facts.add(new ReportDocument.Fact("baseline", baseline == null ? "none" : baseline.version()));
+        if (baseline != null) {
+            facts.add(new ReportDocument.Fact("baseline predictions", baseline.source()));
+        }
+        facts.add(new ReportDocument.Fact("bootstrap", String.format(Locale.ROOT, "%d paired resamples, seed %d",
+                bootstrap.resamples(), bootstrap.seed())));
+        return new ReportDocument("Quality gates", verdict(), facts, toCheckOutcomes());
     }
 
     /** @return a human-readable report */

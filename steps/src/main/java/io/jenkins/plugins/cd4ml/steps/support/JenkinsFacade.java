@@ -4,12 +4,14 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionList;
 import hudson.model.Node;
+import hudson.model.User;
 import hudson.model.labels.LabelAtom;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 
@@ -53,6 +55,30 @@ public class JenkinsFacade implements Serializable {
     @NonNull
     public <T> T getSingleton(@NonNull Class<T> type) {
         return ExtensionList.lookupSingleton(type);
+    }
+
+    /**
+     * @param type an extension point
+     * @param <T> its type
+     * @return the registered implementations, in ordinal order
+     */
+    @NonNull
+    public <T> List<T> getExtensionList(@NonNull Class<T> type) {
+        return ExtensionList.lookup(type);
+    }
+
+    /** @return the controller's root URL as configured, or {@code null} if not set */
+    public @CheckForNull String getRootUrl() {
+        return Jenkins.get().getRootUrl();
+    }
+
+    /**
+     * @return the id of the user the current thread acts for, or {@code "pipeline"} when it acts
+     *     for no one (a build running as the system)
+     */
+    public @NonNull String getCurrentUserId() {
+        User user = User.current();
+        return user == null ? "pipeline" : user.getId();
     }
 
     /**
