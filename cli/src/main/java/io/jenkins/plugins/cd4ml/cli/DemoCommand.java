@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,7 +73,6 @@ final class DemoCommand implements Callable<Integer> {
         String ml = example.resolve("ml").toString();
         String out = output.toString();
         Path predictions = output.resolve("train/predictions.csv");
-        Path servingPredictions = output.resolve("serving/predictions.csv");
 
         List<List<String>> pipeline = new ArrayList<>();
         pipeline.add(List.of("validate", "--data", data + "/train.csv", "--expectations", ml + "/expectations.yaml",
@@ -94,15 +92,13 @@ final class DemoCommand implements Callable<Integer> {
                 "--exclude", "sex", "--keep", "sex", "--out", "train"));
         pipeline.add(List.of("metrics", "--predictions", predictions.toString(), "--task", "binary", "--label",
                 "label", "--score", "score", "--prediction", "prediction", "--sensitive", "sex", "--format", "json"));
-        List<String> gate = new ArrayList<>(List.of("gate", "--predictions", predictions.toString(), "--gates",
-                ml + "/gates.yaml", "--format", "json"));
-        if (Files.isRegularFile(servingPredictions)) {
-            gate.addAll(List.of("--baseline-predictions", servingPredictions.toString(), "--baseline-version",
-                    "serving"));
-        }
-        pipeline.add(gate);
+        // the baseline is the version the registry alias `production` points at (none on the first run)
+        pipeline.add(List.of("gate", "--predictions", predictions.toString(), "--gates", ml + "/gates.yaml",
+                "--registry", out + "/registry", "--model", MODEL, "--evaluation-data", data + "/eval.csv",
+                "--format", "json"));
         pipeline.add(List.of("registry", "register", "--store", out + "/registry", "--name", MODEL, "--artifact",
-                out + "/train/model", "--training-data", data + "/train.csv", "--evaluation-data", data + "/eval.csv",
+                out + "/train/model", "--evaluation-predictions", predictions.toString(), "--gate-report",
+                out + "/gate.json", "--training-data", data + "/train.csv", "--evaluation-data", data + "/eval.csv",
                 "--format", "json"));
 
         PrintWriter console = spec.commandLine().getOut();
@@ -127,8 +123,10 @@ final class DemoCommand implements Callable<Integer> {
                 return finish(console, stages, stage.exitCode());
             }
         }
-        Files.createDirectories(servingPredictions.getParent());
-        Files.copy(predictions, servingPredictions, StandardCopyOption.REPLACE_EXISTING);
+        // what serves in staging becomes the baseline of the next run's quality gate
+        stages.add(run(List.of("registry", "alias", "--store", out + "/registry", "--name", MODEL, "--alias",
+                "production", "--version", version, "--reason", "demo: verified serving in staging"), console,
+                stages.size() + 1));
         stages.add(run(List.of("lineage", "--store", out + "/registry", MODEL, version), console, stages.size() + 1));
         return finish(console, stages, ExitCodes.PASSED);
     }
@@ -143,6 +141,9 @@ final class DemoCommand implements Callable<Integer> {
         StringWriter err = new StringWriter();
         int exitCode = Cd4mlCommand.run(new PrintWriter(out), new PrintWriter(err), arguments.toArray(String[]::new));
         Path log = output.resolve("logs/" + String.format("%02d", number) + "-" + name.replace(' ', '-') + ".log");
+        if (name.equals("gate")) {
+            Files.writeString(output.resolve("gate.json"), out.toString(), StandardCharsets.UTF_8);
+        }
         Files.writeString(log, out + (err.getBuffer().length() > 0 ? "\n--- stderr ---\n" + err : ""),
                 StandardCharsets.UTF_8);
         String shown = out.toString().length() > 1200 ? "(output in " + log + ")" : out.toString().strip();

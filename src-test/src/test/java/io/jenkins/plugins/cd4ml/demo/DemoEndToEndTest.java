@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./cd4ml demo} end to end, twice: the first run has no serving model to compare with, the
- * second gates the new candidate against the predictions of the model the first run deployed.
+ * second gates the new candidate against the version the first run promoted (registry alias
+ * {@code production}), re-scored from its stored evaluation predictions.
  */
 class DemoEndToEndTest {
     private static final Path EXAMPLE = Path.of("../examples/credit-risk");
@@ -36,18 +37,17 @@ class DemoEndToEndTest {
         assertThat(demo(first)).as(first.toString()).isZero();
         assertThat(first.toString()).contains("Demo finished.")
                 .contains("DEPLOYED");
-        assertThat(output.resolve("summary.md")).content().contains("| 11 | lineage | passed |");
+        assertThat(output.resolve("summary.md")).content().contains("| 12 | lineage | passed |");
         assertThat(output.resolve("validation-train.html")).content().contains("<html");
         assertThat(output.resolve("train/model/model.json")).content().contains("cd4ml-linear-model");
-        JsonNode firstGate = Json.mapper().readTree(Files.readString(output.resolve("logs/07-gate.log")));
+        JsonNode firstGate = Json.mapper().readTree(Files.readString(output.resolve("gate.json")));
         assertThat(firstGate.findValuesAsText("status")).contains("NO_BASELINE");
 
         StringWriter second = new StringWriter();
         assertThat(demo(second)).as(second.toString()).isZero();
-        assertThat(second.toString()).contains("--baseline-predictions");
-        JsonNode secondGate = Json.mapper().readTree(Files.readString(output.resolve("logs/07-gate.log")));
+        JsonNode secondGate = Json.mapper().readTree(Files.readString(output.resolve("gate.json")));
         assertThat(secondGate.findValuesAsText("status")).doesNotContain("NO_BASELINE");
-        assertThat(secondGate.path("baseline").path("version").asText()).isEqualTo("serving");
+        assertThat(secondGate.path("baseline").path("version").asText()).isEqualTo("credit-risk:1");
         JsonNode registered = Json.mapper().readTree(Files.readString(output.resolve("logs/08-registry-register.log")));
         assertThat(registered.get("version").asInt()).isEqualTo(2);
     }
