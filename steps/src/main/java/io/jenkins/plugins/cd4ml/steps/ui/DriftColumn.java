@@ -19,8 +19,11 @@ public final class DriftColumn {
     private final boolean exact;
     private final List<Fact> metrics;
     private final String problem;
+    private final Map<String, Double> values;
 
-    DriftColumn(String column, String type, boolean exact, List<Fact> metrics, String problem) {
+    DriftColumn(String column, String type, boolean exact, List<Fact> metrics, String problem,
+            Map<String, Double> values) {
+        this.values = Map.copyOf(values);
         this.column = column;
         this.type = type;
         this.exact = exact;
@@ -41,15 +44,19 @@ public final class DriftColumn {
                 continue;
             }
             List<Fact> metrics = new ArrayList<>();
+            Map<String, Double> values = new java.util.HashMap<>();
             node.fields().forEachRemaining(metric -> {
                 if (!NOT_METRICS.contains(metric.getKey()) && (metric.getValue().isNumber() || metric.getValue().isNull())) {
                     metrics.add(new Fact(metric.getKey(),
                             metric.getValue().isNull() ? "undefined" : JsonText.format(metric.getValue())));
+                    if (metric.getValue().isNumber()) {
+                        values.put(metric.getKey(), metric.getValue().doubleValue());
+                    }
                 }
             });
             JsonNode exact = node.get("exact");
             result.add(new DriftColumn(entry.getKey(), JsonText.text(node, "type"),
-                    exact == null || exact.asBoolean(true), metrics, JsonText.text(node, "problem")));
+                    exact == null || exact.asBoolean(true), metrics, JsonText.text(node, "problem"), values));
         }
         return result;
     }
@@ -70,6 +77,15 @@ public final class DriftColumn {
     /** @return each metric by name, e.g. {@code psi = 0.456} */
     public List<Fact> getMetrics() {
         return metrics;
+    }
+
+    /**
+     * @param metric a metric name, e.g. {@code psi}
+     * @return its exact value, if the column has it
+     */
+    java.util.OptionalDouble value(String metric) {
+        Double value = values.get(metric);
+        return value == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(value);
     }
 
     /** @return why the column could not be compared, or "" */
