@@ -2,10 +2,13 @@ package io.jenkins.plugins.cd4ml.steps.support;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.ExtensionList;
 import hudson.model.labels.LabelAtom;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.util.ListBoxModel;
 import java.io.File;
 import java.io.Serializable;
 import java.util.Optional;
@@ -59,6 +62,20 @@ public class JenkinsFacade implements Serializable {
      */
     public Optional<LabelAtom> getLabelAtom(@NonNull String name) {
         return Optional.ofNullable(Jenkins.get().getLabelAtom(name));
+    }
+
+    /**
+     * Lists the IDs (with names) of the credentials visible at the top level, for a global
+     * configuration form. Secrets are never read. Callers check {@code Jenkins.ADMINISTER} first.
+     *
+     * @param current the field's current value, kept in the list even if no longer visible
+     * @return the choices, an empty one first
+     */
+    public @NonNull ListBoxModel listCredentialIds(@CheckForNull String current) {
+        return new StandardListBoxModel()
+                .includeEmptyValue()
+                .include(Jenkins.get(), StandardCredentials.class)
+                .includeCurrentValue(current == null ? "" : current);
     }
 
     private static AccessControlled accessControlled(@CheckForNull AccessControlled context) {
