@@ -79,6 +79,35 @@ class HpiPackagingTest {
     }
 
     @Test
+    void servesTheReportPagesStaticFilesFromTheArchiveRoot() {
+        // Jenkins serves ${resURL}/plugin/cd4ml/<path> from <path> at the root of the .hpi, next to WEB-INF
+        assertThat(hpi.files()).containsKeys("js/cd4ml-tables.js", "css/cd4ml.css", "images/cd4ml.svg");
+        assertThat(new String(hpi.files().get("js/cd4ml-tables.js"), StandardCharsets.UTF_8))
+                .contains("data-cd4ml-filter");
+        assertThat(hpi.jar(Hpi.PLUGIN_JAR)).doesNotContainKey("js/cd4ml-tables.js");
+    }
+
+    @Test
+    void indexesTheUiAndConfigurationExtensionsAndShipsTheirViews() throws Exception {
+        Map<String, byte[]> jar = hpi.jar(Hpi.PLUGIN_JAR);
+
+        assertThat(HpiInspector.readSezPozIndex(jar.get(HpiInspector.EXTENSION_INDEX))).contains(
+                "io.jenkins.plugins.cd4ml.steps.ui.MlTrendsActionFactory",
+                "io.jenkins.plugins.cd4ml.steps.config.Cd4mlGlobalConfiguration",
+                "io.jenkins.plugins.cd4ml.steps.config.SageMakerRegistry$DescriptorImpl",
+                "io.jenkins.plugins.cd4ml.steps.config.DeploymentEnvironment$DescriptorImpl");
+        assertThat(new String(jar.get(HpiInspector.SYMBOL_INDEX), StandardCharsets.UTF_8).lines()).contains(
+                "io.jenkins.plugins.cd4ml.steps.config.Cd4mlGlobalConfiguration",
+                "io.jenkins.plugins.cd4ml.steps.config.MlflowRegistry$DescriptorImpl");
+        assertThat(jar).containsKeys(
+                "io/jenkins/plugins/cd4ml/steps/support/MlReportsAction/index.jelly",
+                "io/jenkins/plugins/cd4ml/steps/support/MlReportsAction/summary.jelly",
+                "io/jenkins/plugins/cd4ml/steps/ui/MlTrendsAction/index.jelly",
+                "io/jenkins/plugins/cd4ml/steps/config/Cd4mlGlobalConfiguration/config.jelly",
+                "io/jenkins/plugins/cd4ml/steps/config/Cd4mlGlobalConfiguration/help-bootstrapResamples.html");
+    }
+
+    @Test
     void bundlesTheEngineButNothingJenkinsOrAPluginProvides() {
         List<String> libraries = hpi.files().keySet().stream().filter(p -> p.startsWith("WEB-INF/lib/")).toList();
 
