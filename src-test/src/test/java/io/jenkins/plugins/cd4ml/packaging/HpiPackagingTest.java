@@ -116,7 +116,8 @@ class HpiPackagingTest {
                 .anyMatch(p -> p.startsWith("WEB-INF/lib/cd4ml-gpu-agent-"))
                 // the AWS SDK's third-party-jackson-core is its own shaded copy (software.amazon.awssdk.thirdparty)
                 .noneMatch(p -> p.contains("jackson") && !p.startsWith("WEB-INF/lib/third-party-jackson-core-")
-                        || p.contains("snakeyaml") || p.contains("guava")
+                        // snakeyaml-api provides org.yaml:snakeyaml only; snakeyaml-engine (Kubernetes client) is bundled
+                        || p.contains("snakeyaml") && !p.startsWith("WEB-INF/lib/snakeyaml-engine-") || p.contains("guava")
                         || p.contains("jenkins-api") || p.contains("sezpoz") || p.contains("slf4j"));
     }
 
