@@ -60,4 +60,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public @NonNull String getExternalizableId() {
         throw new UnsupportedOperationException();
     }
+
+    /**
+     * @return the build before this one, or {@code null} for the first
+     */
+    public @CheckForNull RunT getPreviousBuild() {
+        throw new UnsupportedOperationException();
+    }
 }

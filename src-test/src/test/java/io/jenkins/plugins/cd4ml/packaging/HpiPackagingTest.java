@@ -100,6 +100,35 @@ class HpiPackagingTest {
     }
 
     @Test
+    void servesTheReportPagesStaticFilesFromTheArchiveRoot() {
+        // Jenkins serves ${resURL}/plugin/cd4ml/<path> from <path> at the root of the .hpi, next to WEB-INF
+        assertThat(hpi.files()).containsKeys("js/cd4ml-tables.js", "css/cd4ml.css", "images/cd4ml.svg");
+        assertThat(new String(hpi.files().get("js/cd4ml-tables.js"), StandardCharsets.UTF_8))
+                .contains("data-cd4ml-filter");
+        assertThat(hpi.jar(Hpi.PLUGIN_JAR)).doesNotContainKey("js/cd4ml-tables.js");
+    }
+
+    @Test
+    void indexesTheUiAndConfigurationExtensionsAndShipsTheirViews() throws Exception {
+        Map<String, byte[]> jar = hpi.jar(Hpi.PLUGIN_JAR);
+
+        assertThat(HpiInspector.readSezPozIndex(jar.get(HpiInspector.EXTENSION_INDEX))).contains(
+                "io.jenkins.plugins.cd4ml.steps.ui.MlTrendsActionFactory",
+                "io.jenkins.plugins.cd4ml.steps.config.Cd4mlGlobalConfiguration",
+                "io.jenkins.plugins.cd4ml.steps.config.SageMakerRegistry$DescriptorImpl",
+                "io.jenkins.plugins.cd4ml.steps.config.DeploymentEnvironment$DescriptorImpl");
+        assertThat(new String(jar.get(HpiInspector.SYMBOL_INDEX), StandardCharsets.UTF_8).lines()).contains(
+                "io.jenkins.plugins.cd4ml.steps.config.Cd4mlGlobalConfiguration",
+                "io.jenkins.plugins.cd4ml.steps.config.MlflowRegistry$DescriptorImpl");
+        assertThat(jar).containsKeys(
+                "io/jenkins/plugins/cd4ml/steps/support/MlReportsAction/index.jelly",
+                "io/jenkins/plugins/cd4ml/steps/support/MlReportsAction/summary.jelly",
+                "io/jenkins/plugins/cd4ml/steps/ui/MlTrendsAction/index.jelly",
+                "io/jenkins/plugins/cd4ml/steps/config/Cd4mlGlobalConfiguration/config.jelly",
+                "io/jenkins/plugins/cd4ml/steps/config/Cd4mlGlobalConfiguration/help-bootstrapResamples.html");
+    }
+
+    @Test
     void bundlesTheEngineButNothingJenkinsOrAPluginProvides() {
         List<String> libraries = hpi.files().keySet().stream().filter(p -> p.startsWith("WEB-INF/lib/")).toList();
 
@@ -144,10 +173,11 @@ class HpiPackagingTest {
     void reportsASymbolMissingFromTheSymbolIndex() {
         Hpi broken = hpi.withJarEntry(Hpi.PLUGIN_JAR, HpiInspector.SYMBOL_INDEX, null);
 
-        // one problem per @Symbol class of the plugin, each naming the missing index
+        // one problem per class with a @Symbol (the step, the global configuration, its describables)
         assertThat(HpiInspector.inspect(broken))
-                .allSatisfy(p -> assertThat(p).contains("has @Symbol").contains(HpiInspector.SYMBOL_INDEX))
-                .anySatisfy(p -> assertThat(p).contains("Cd4mlInfoStep$DescriptorImpl has @Symbol"));
+                .allMatch(p -> p.contains("has @Symbol") && p.contains(HpiInspector.SYMBOL_INDEX))
+                .anyMatch(p -> p.contains("Cd4mlInfoStep$DescriptorImpl has @Symbol"))
+                .anyMatch(p -> p.contains("Cd4mlGlobalConfiguration has @Symbol"));
     }
 
     @Test

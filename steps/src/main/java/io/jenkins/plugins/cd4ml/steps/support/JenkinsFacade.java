@@ -2,12 +2,15 @@ package io.jenkins.plugins.cd4ml.steps.support;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.ExtensionList;
 import hudson.model.Node;
 import hudson.model.User;
 import hudson.model.labels.LabelAtom;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.util.ListBoxModel;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -99,6 +102,20 @@ public class JenkinsFacade implements Serializable {
      */
     public boolean updateNode(@NonNull Node node) throws IOException {
         return Jenkins.get().updateNode(node);
+    }
+
+    /**
+     * Lists the IDs (with names) of the credentials visible at the top level, for a global
+     * configuration form. Secrets are never read. Callers check {@code Jenkins.ADMINISTER} first.
+     *
+     * @param current the field's current value, kept in the list even if no longer visible
+     * @return the choices, an empty one first
+     */
+    public @NonNull ListBoxModel listCredentialIds(@CheckForNull String current) {
+        return new StandardListBoxModel()
+                .includeEmptyValue()
+                .include(Jenkins.get(), StandardCredentials.class)
+                .includeCurrentValue(current == null ? "" : current);
     }
 
     private static AccessControlled accessControlled(@CheckForNull AccessControlled context) {

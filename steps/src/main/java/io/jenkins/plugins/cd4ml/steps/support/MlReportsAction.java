@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
 import io.jenkins.plugins.cd4ml.json.Json;
+import io.jenkins.plugins.cd4ml.steps.ui.MlReport;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ import jenkins.model.RunAction2;
 public class MlReportsAction implements RunAction2 {
     /** Section names: a step name, optionally followed by {@code :} and the user's id for that call. */
     private static final Pattern SECTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(:[A-Za-z0-9._-]{1,100})?");
+
+    /** The plugin's icon, served from the .hpi's static resources ({@code images/cd4ml.svg}). */
+    public static final String ICON = "/plugin/cd4ml/images/cd4ml.svg";
 
     private final Map<String, String> sections = new LinkedHashMap<>();
 
@@ -100,15 +104,23 @@ public class MlReportsAction implements RunAction2 {
         this.run = r;
     }
 
-    /** No sidebar link until the reports view exists; the URL is reserved. */
+    /**
+     * @return the view model of these reports, read afresh from the stored JSON (the build page's
+     *     summary and the report page read only this)
+     */
+    public @NonNull MlReport getReport() {
+        return MlReport.of(getSections());
+    }
+
+    /** The sidebar link: an image the plugin serves from its static resources. */
     @Override
     public String getIconFileName() {
-        return null;
+        return ICON;
     }
 
     @Override
     public String getDisplayName() {
-        return "ML reports";
+        return "ML report";
     }
 
     @Override

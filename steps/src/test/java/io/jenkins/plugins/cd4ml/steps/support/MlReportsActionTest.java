@@ -56,12 +56,12 @@ class MlReportsActionTest {
     }
 
     @Test
-    void hasAStableUrlAndNoSidebarLinkYet() {
+    void hasAStableUrlAndASidebarLinkWithThePluginsIcon() {
         MlReportsAction action = new MlReportsAction();
 
         assertThat(action.getUrlName()).isEqualTo("cd4ml");
-        assertThat(action.getIconFileName()).isNull();
-        assertThat(action.getDisplayName()).isEqualTo("ML reports");
+        assertThat(action.getIconFileName()).isEqualTo("/plugin/cd4ml/images/cd4ml.svg");
+        assertThat(action.getDisplayName()).isEqualTo("ML report");
         assertThat(action.getRun()).isNull();
     }
 }

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.cd4ml.steps.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The per-group metrics of one sensitive attribute (rows: groups, columns: metrics) and the gap of
+ * each metric (largest minus smallest group value), as a fairness gate judges it.
+ */
+public final class FairnessMatrix {
+    private final String attribute;
+    private final List<String> metrics;
+    private final List<Row> rows;
+    private final Map<String, Double> gaps;
+
+    private FairnessMatrix(String attribute, List<String> metrics, List<Row> rows, Map<String, Double> gaps) {
+        this.attribute = attribute;
+        this.metrics = List.copyOf(metrics);
+        this.rows = List.copyOf(rows);
+        this.gaps = gaps;
+    }
+
+    /**
+     * @param fairness a {@code fairness} value: one object {@code {attribute, groups: [{group, metrics: {…}}],
+     *     gaps: {…}}} or an array of them
+     * @return one matrix per attribute
+     */
+    static List<FairnessMatrix> read(JsonNode fairness) {
+        List<FairnessMatrix> result = new ArrayList<>();
+        if (fairness == null) {
+            return result;
+        }
+        if (fairness.isArray()) {
+            fairness.forEach(node -> result.addAll(read(node)));
+        } else if (fairness.isObject()) {
+            result.add(readOne(fairness));
+        }
+        return result;
+    }
+
+    private static FairnessMatrix readOne(JsonNode node) {
+        Set<String> metricNames = new LinkedHashSet<>();
+        Map<String, Map<String, Double>> values = new LinkedHashMap<>();
+        for (JsonNode group : JsonText.array(node, "groups")) {
+            Map<String, Double> metricValues = new LinkedHashMap<>();
+            JsonText.object(group, "metrics").fields().forEachRemaining(metric -> {
+                if (metric.getValue().isNumber()) {
+                    metricNames.add(metric.getKey());
+                    metricValues.put(metric.getKey(), metric.getValue().doubleValue());
+                }
+            });
+            values.put(JsonText.text(group, "group", "name"), metricValues);
+        }
+        List<String> metrics = new ArrayList<>(metricNames);
+        List<Row> rows = new ArrayList<>();
+        values.forEach((group, metricValues) -> rows.add(new Row(group, metrics.stream()
+                .map(metric -> metricValues.containsKey(metric) ? JsonText.format(metricValues.get(metric)) : "")
+                .toList())));
+        Map<String, Double> gaps = new LinkedHashMap<>();
+        JsonNode recorded = JsonText.object(node, "gaps");
+        for (String metric : metrics) {
+            OptionalDouble given = JsonText.number(recorded, metric);
+            if (given.isPresent()) {
+                gaps.put(metric, given.getAsDouble());
+            } else {
+                var stats = values.values().stream().filter(v -> v.containsKey(metric))
+                        .mapToDouble(v -> v.get(metric)).summaryStatistics();
+                if (stats.getCount() > 0) {
+                    gaps.put(metric, stats.getMax() - stats.getMin());
+                }
+            }
+        }
+        return new FairnessMatrix(JsonText.text(node, "attribute", "sensitiveFeature", "name"), metrics, rows, gaps);
+    }
+
+    public String getAttribute() {
+        return attribute;
+    }
+
+    /** @return the column headers */
+    public List<String> getMetrics() {
+        return metrics;
+    }
+
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    /** @return the gap of each metric, formatted, in column order */
+    public List<String> getGapCells() {
+        return metrics.stream().map(m -> gaps.containsKey(m) ? JsonText.format(gaps.get(m)) : "").toList();
+    }
+
+    Map<String, Double> gaps() {
+        return gaps;
+    }
+
+    /** One group's row. */
+    public static final class Row {
+        private final String group;
+        private final List<String> cells;
+
+        Row(String group, List<String> cells) {
+            this.group = group;
+            this.cells = List.copyOf(cells);
+        }
+
+        public String getGroup() {
+            return group;
+        }
+
+        public List<String> getCells() {
+            return cells;
+        }
+    }
+}

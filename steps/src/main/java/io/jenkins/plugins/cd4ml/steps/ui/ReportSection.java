@@ -1,0 +1,281 @@
+package io.jenkins.plugins.cd4ml.steps.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The view model of one section of a build's ML reports (one step call). Every section has a
+ * verdict, facts and check rows in the shared {@code CheckOutcome} shape; typed parts (drift
+ * columns, gates, fairness matrices, model version, deployment timeline, GPUs) are filled where
+ * the report has them. Reading is tolerant: unknown fields are ignored, missing ones left empty.
+ */
+public final class ReportSection {
+    /** Top-level fields that are not shown as facts: structure, or shown elsewhere. */
+    private static final Set<String> NOT_FACTS = Set.of("schemaVersion", "kind", "verdict", "status", "error",
+            "summary", "columns");
+
+    private final String key;
+    private final String kind;
+    private final Status verdict;
+    private final List<Fact> facts;
+    private final List<CheckRow> checks;
+    private final List<DriftColumn> driftColumns;
+    private final List<GateRow> gates;
+    private final List<FairnessMatrix> fairness;
+    private final List<Fact> lineage;
+    private final List<TimelineEvent> deployments;
+    private final List<GpuRow> gpus;
+    private final String error;
+
+    private ReportSection(Builder builder) {
+        key = builder.key;
+        kind = builder.kind;
+        verdict = builder.verdict;
+        facts = List.copyOf(builder.facts);
+        checks = List.copyOf(builder.checks);
+        driftColumns = List.copyOf(builder.driftColumns);
+        gates = List.copyOf(builder.gates);
+        fairness = List.copyOf(builder.fairness);
+        lineage = List.copyOf(builder.lineage);
+        deployments = List.copyOf(builder.deployments);
+        gpus = List.copyOf(builder.gpus);
+        error = builder.error;
+    }
+
+    /**
+     * @param key the section name, e.g. {@code validateData:train}
+     * @param report the section's JSON
+     * @return its view model
+     */
+    static ReportSection read(String key, JsonNode report) {
+        Builder builder = new Builder(key, kindOf(key, report));
+        builder.verdict = Status.parse(JsonText.text(report, "verdict", "status"));
+        report.fields().forEachRemaining(field -> addFacts(builder.facts, field.getKey(), field.getValue()));
+        JsonNode error = report.get("error");
+        if (error != null && !error.isNull()) {
+            builder.error = error.isObject() ? JsonText.text(error, "message", "problem") : error.asText();
+            builder.verdict = builder.verdict.worst(Status.ERROR);
+        }
+        switch (builder.kind) {
+            case "quality-gate" -> {
+                JsonText.array(report, "gates", "results", "checks").forEach(n -> builder.gates.add(GateRow.of(n)));
+                builder.gates.forEach(g -> builder.checks.add(g.getCheck()));
+                builder.fairness.addAll(FairnessMatrix.read(report.get("fairness")));
+            }
+            case "model-version" -> addLineage(builder.lineage, "", JsonText.object(report, "lineage"));
+            case "deployment" -> {
+                String environment = JsonText.text(report, "environment", "target");
+                String version = JsonText.text(report, "version", "modelVersion");
+                JsonText.array(report, "events", "history", "timeline")
+                        .forEach(n -> builder.deployments.add(TimelineEvent.of(n, environment, version)));
+            }
+            case "gpu-usage" -> JsonText.array(report, "gpus", "devices").forEach(n -> builder.gpus.add(GpuRow.of(n)));
+            default -> {
+                // data validation, drift and anything newer: the shared row shape
+            }
+        }
+        if (builder.checks.isEmpty()) {
+            String group = "drift".equals(builder.kind) ? "drift" : "expectations";
+            JsonText.array(report, "results", "checks", "outcomes").forEach(n -> builder.checks.add(CheckRow.of(group, n)));
+        }
+        if ("drift".equals(builder.kind)) {
+            builder.driftColumns.addAll(DriftColumn.read(JsonText.object(report, "columns")));
+        }
+        if (builder.verdict == Status.UNKNOWN) {
+            builder.verdict = builder.checks.stream().map(CheckRow::getStatus).reduce(Status.UNKNOWN, Status::worst);
+        }
+        return new ReportSection(builder);
+    }
+
+    /** A section for a record that could not be read at all. */
+    static ReportSection unreadable(String key, String problem) {
+        Builder builder = new Builder(key, "unknown");
+        builder.verdict = Status.ERROR;
+        builder.error = problem;
+        return new ReportSection(builder);
+    }
+
+    private static String kindOf(String key, JsonNode report) {
+        String kind = JsonText.text(report, "kind").toLowerCase(Locale.ROOT);
+        String step = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
+        if (kind.contains("gate") || step.equals("qualityGate")) {
+            return "quality-gate";
+        }
+        if (kind.contains("drift") || step.toLowerCase(Locale.ROOT).contains("drift")) {
+            return "drift";
+        }
+        if (kind.contains("validation") || step.equals("validateData")) {
+            return "data-validation";
+        }
+        if (kind.contains("model") || step.equals("registerModel")) {
+            return "model-version";
+        }
+        if (kind.contains("deploy") || step.toLowerCase(Locale.ROOT).contains("deploy")) {
+            return "deployment";
+        }
+        if (kind.contains("gpu") || step.equals("gpu") || step.equals("training")) {
+            return "gpu-usage";
+        }
+        return kind.isEmpty() ? "other" : kind;
+    }
+
+    private static void addFacts(List<Fact> facts, String name, JsonNode value) {
+        if (NOT_FACTS.contains(name) || value == null || value.isNull()) {
+            return;
+        }
+        if (value.isValueNode()) {
+            facts.add(new Fact(name, JsonText.format(value)));
+        } else if (value.isObject() && !"lineage".equals(name) && !"fairness".equals(name)) {
+            value.fields().forEachRemaining(inner -> {
+                if (inner.getValue().isValueNode() && !inner.getValue().isNull()) {
+                    facts.add(new Fact(name + "." + inner.getKey(), JsonText.format(inner.getValue())));
+                }
+            });
+        }
+    }
+
+    private static void addLineage(List<Fact> lineage, String prefix, JsonNode node) {
+        node.fields().forEachRemaining(field -> {
+            String name = prefix + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                addLineage(lineage, name + ".", value);
+            } else if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.isValueNode() ? JsonText.format(item) : item.toString()));
+                lineage.add(new Fact(name, String.join(", ", items)));
+            } else if (!value.isNull()) {
+                lineage.add(new Fact(name, JsonText.format(value)));
+            }
+        });
+    }
+
+    /** @return the section name, e.g. {@code qualityGate:accuracy} */
+    public String getKey() {
+        return key;
+    }
+
+    /** @return the step that recorded it, e.g. {@code qualityGate} */
+    public String getStep() {
+        return key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
+    }
+
+    /** @return the user's id of the call ({@code accuracy}), or "" */
+    public String getId() {
+        return key.contains(":") ? key.substring(key.indexOf(':') + 1) : "";
+    }
+
+    /**
+     * @return what the section reports: {@code data-validation}, {@code drift}, {@code quality-gate},
+     *     {@code model-version}, {@code deployment}, {@code gpu-usage} or the report's own kind
+     */
+    public String getKind() {
+        return kind;
+    }
+
+    /** @return a heading, e.g. {@code Quality gate: accuracy} */
+    public String getTitle() {
+        String title = switch (kind) {
+            case "data-validation" -> "Data validation";
+            case "drift" -> "Drift";
+            case "quality-gate" -> "Quality gate";
+            case "model-version" -> "Registered model";
+            case "deployment" -> "Deployment";
+            case "gpu-usage" -> "GPU usage";
+            default -> getStep();
+        };
+        return getId().isEmpty() ? title : title + ": " + getId();
+    }
+
+    /** @return an HTML id for the section's anchor and tables (letters, digits and dashes only) */
+    public String getAnchor() {
+        return "cd4ml-" + key.replaceAll("[^A-Za-z0-9]", "-");
+    }
+
+    public Status getVerdict() {
+        return verdict;
+    }
+
+    public List<Fact> getFacts() {
+        return facts;
+    }
+
+    /** @return every row in the shared check shape (expectations, drift checks, gates) */
+    public List<CheckRow> getChecks() {
+        return checks;
+    }
+
+    /**
+     * @param status a status
+     * @return how many rows have it
+     */
+    public long count(Status status) {
+        return checks.stream().filter(c -> c.getStatus() == status).count();
+    }
+
+    public List<DriftColumn> getDriftColumns() {
+        return driftColumns;
+    }
+
+    public List<GateRow> getGates() {
+        return gates;
+    }
+
+    public List<FairnessMatrix> getFairness() {
+        return fairness;
+    }
+
+    /** @return the registered model's lineage, flattened ({@code dataset.fingerprint: …}) */
+    public List<Fact> getLineage() {
+        return lineage;
+    }
+
+    public List<TimelineEvent> getDeployments() {
+        return deployments;
+    }
+
+    public List<GpuRow> getGpus() {
+        return gpus;
+    }
+
+    /** @return why the section could not be evaluated, or "" */
+    public String getError() {
+        return error;
+    }
+
+    public boolean isGateSection() {
+        return "quality-gate".equals(kind);
+    }
+
+    public boolean isDriftSection() {
+        return "drift".equals(kind);
+    }
+
+    /** @return whether the plain check table is the right view (not for gates, which have their own) */
+    public boolean isShowChecks() {
+        return !checks.isEmpty() && !isGateSection();
+    }
+
+    private static final class Builder {
+        private final String key;
+        private final String kind;
+        private Status verdict = Status.UNKNOWN;
+        private final List<Fact> facts = new ArrayList<>();
+        private final List<CheckRow> checks = new ArrayList<>();
+        private final List<DriftColumn> driftColumns = new ArrayList<>();
+        private final List<GateRow> gates = new ArrayList<>();
+        private final List<FairnessMatrix> fairness = new ArrayList<>();
+        private final List<Fact> lineage = new ArrayList<>();
+        private final List<TimelineEvent> deployments = new ArrayList<>();
+        private final List<GpuRow> gpus = new ArrayList<>();
+        private String error = "";
+
+        Builder(String key, String kind) {
+            this.key = key;
+            this.kind = kind;
+        }
+    }
+}
