@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.cd4ml.deploy.ApprovalStatus;
+import io.jenkins.plugins.cd4ml.deploy.DeployableVersions;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentTarget;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentEngine;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentEvent;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.cd4ml.deploy.EnvironmentsFile;
 import io.jenkins.plugins.cd4ml.deploy.FileDeployableVersions;
 import io.jenkins.plugins.cd4ml.deploy.FileDeploymentLocks;
 import io.jenkins.plugins.cd4ml.deploy.FileDeploymentStore;
+import io.jenkins.plugins.cd4ml.deploy.RegistryDeployableVersions;
 import io.jenkins.plugins.cd4ml.deploy.Sleeper;
 import io.jenkins.plugins.cd4ml.deploy.StandardDeploymentTargets;
 import io.jenkins.plugins.cd4ml.deploy.TargetType;
@@ -32,6 +34,7 @@ import io.jenkins.plugins.cd4ml.deploy.strategy.InvalidStrategyException;
 import io.jenkins.plugins.cd4ml.deploy.strategy.Linear;
 import io.jenkins.plugins.cd4ml.deploy.strategy.Shadow;
 import io.jenkins.plugins.cd4ml.json.Json;
+import io.jenkins.plugins.cd4ml.registry.embedded.EmbeddedModelRegistry;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.PrintWriter;
@@ -52,9 +55,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cd4ml deploy}: the same engine as the {@code deployModel} step. Versions come from a small
- * registry state file ({@link FileDeployableVersions}) under {@code --state-dir}; {@code --artifact}
- * registers the version there and {@code --approved} approves it.
+ * {@code cd4ml deploy}: the same engine as the {@code deployModel} step. Two ways to find versions:
+ * <ul>
+ * <li>registry mode ({@code --store DIR}): the embedded model registry that {@code cd4ml registry}
+ * writes, through {@link RegistryDeployableVersions}; {@code --version} is a number or an alias,
+ * approval comes from {@code cd4ml registry approve}, aliases move in the registry and every
+ * deployment shows in {@code cd4ml lineage};</li>
+ * <li>state-file mode (no {@code --store}): a small registry state file ({@link FileDeployableVersions})
+ * under {@code --state-dir}; {@code --artifact} registers the version there and {@code --approved}
+ * approves it (quick demos without a registry).</li>
+ * </ul>
+ * Deployment records, locks and local serving state live under {@code --state-dir} in both modes.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Deploy a model version to an environment and report what really serves afterwards.",
@@ -78,8 +89,14 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "The registered model.")
     String model;
 
-    @Option(names = "--version", required = true, paramLabel = "V", description = "The version to deploy.")
+    @Option(names = "--version", required = true, paramLabel = "V",
+            description = "The version to deploy (with --store: a version number or an alias).")
     String version;
+
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Registry mode: deploy from the embedded model registry in DIR (as written by cd4ml registry);"
+                    + " --version may then be a number or an alias.")
+    Path store;
 
     @Option(names = "--artifact", paramLabel = "DIR",
             description = "Register the version with this artifact (a directory with model.json for the local target).")
@@ -131,6 +148,21 @@ public final class DeployCommand implements Callable<Integer> {
         Environment environment = EnvironmentsFile.read(environmentsFile).find(environmentName)
                 .orElseThrow(() -> new InvalidInputException(SourceLocation.ofFile(environmentsFile.toString()),
                         "no environment named '" + environmentName + "'"));
+        String requestedBy = "cd4ml deploy (" + System.getProperty("user.name") + ")";
+        if (store != null) {
+            if (artifact != null || approved) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--artifact and --approved belong to"
+                        + " state-file mode; with --store, register with 'cd4ml registry register' and approve with"
+                        + " 'cd4ml registry approve'");
+            }
+            try (EmbeddedModelRegistry registry = EmbeddedModelRegistry.open(store)) {
+                RegistryDeployableVersions versions = new RegistryDeployableVersions(registry, requestedBy, "");
+                String number = versions.resolve(model, version).orElseThrow(() -> new InvalidInputException(
+                        SourceLocation.ofFile(store.toString()), "model '" + model + "' has no version or alias '"
+                        + version + "'"));
+                return deploy(versions, environment, chosen, number, requestedBy);
+            }
+        }
         FileDeployableVersions versions = new FileDeployableVersions(stateDirectory.resolve("registry.json"));
         if (artifact != null) {
             Path directory = Path.of(artifact);
@@ -146,6 +178,11 @@ public final class DeployCommand implements Callable<Integer> {
                     + "' (register it with --artifact)"));
             versions.register(model, version, existing.artifactUri(), ApprovalStatus.APPROVED);
         }
+        return deploy(versions, environment, chosen, version, requestedBy);
+    }
+
+    private int deploy(DeployableVersions versions, Environment environment, DeploymentStrategy chosen,
+            String resolvedVersion, String requestedBy) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LocalServing serving = new LocalServing()) {
@@ -155,8 +192,8 @@ public final class DeployCommand implements Callable<Integer> {
             DeploymentEngine engine = new DeploymentEngine(versions, targets,
                     new FileDeploymentStore(stateDirectory.resolve("deployments")),
                     new FileDeploymentLocks(stateDirectory.resolve("locks")), Clock.systemUTC(), Sleeper.SYSTEM);
-            DeploymentRequest request = new DeploymentRequest(environment, model, version, chosen,
-                    Duration.ofSeconds(lockTimeoutSeconds), "cd4ml deploy (" + System.getProperty("user.name") + ")");
+            DeploymentRequest request = new DeploymentRequest(environment, model, resolvedVersion, chosen,
+                    Duration.ofSeconds(lockTimeoutSeconds), requestedBy);
             DeploymentRecord record = engine.deploy(request, event -> {
                 if (format == OutputFormat.text) {
                     err.println(line(event));

@@ -1,6 +1,7 @@
 package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.Result;
 import java.io.IOException;
@@ -14,6 +15,8 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     public abstract void onSuccess(@Nullable Object result);
 
     public abstract boolean isReady();
+
+    public abstract ListenableFuture<Void> saveState();
 
     public abstract void setResult(Result r);
 

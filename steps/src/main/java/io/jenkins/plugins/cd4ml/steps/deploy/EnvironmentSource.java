@@ -1,0 +1,22 @@
+package io.jenkins.plugins.cd4ml.steps.deploy;
+
+import io.jenkins.plugins.cd4ml.deploy.Environments;
+import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import java.io.IOException;
+
+/**
+ * Where {@code deployModel} and {@code promoteModel} get the declared environments from: a YAML file
+ * in the workspace ({@link WorkspaceEnvironmentSource}, the {@code environments:} argument) or,
+ * later, Jenkins' global configuration, which implements this interface to supply environments
+ * (with credentials IDs) that jobs cannot change.
+ */
+@FunctionalInterface
+public interface EnvironmentSource {
+    /**
+     * @return the environments, in promotion order
+     * @throws InvalidInputException when the declaration is malformed (file, line, column, what was expected)
+     * @throws IOException when it cannot be read
+     * @throws InterruptedException when the build is aborted while reading
+     */
+    Environments environments() throws InvalidInputException, IOException, InterruptedException;
+}
