@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * Runs the bundled example pipeline ({@code examples/credit-risk}) end to end on this machine, with
  * no network: validate data, profile and check drift, train, compute metrics, gate against the
- * model that served last time, register the model and deploy it to dev and (as a canary) to
- * staging. Every stage is an ordinary {@code cd4ml} command, printed as it runs, so each result can
+ * model that serves in production, register the model, deploy it to dev, as a canary to staging
+ * and, once approved, blue/green to production. Every stage is an ordinary {@code cd4ml} command, printed as it runs, so each result can
  * be reproduced by hand; the stages stop where a Jenkins pipeline would (a FAILED or ERROR verdict).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -111,23 +111,29 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         String version = registeredVersion(stages.get(stages.size() - 1).log());
-        for (List<String> deploy : List.of(
-                List.of("deploy", "--environments", ml + "/environments.yaml", "--environment", "dev", "--model", MODEL,
-                        "--version", version, "--artifact", out + "/train/model", "--state-dir", out + "/state"),
-                List.of("deploy", "--environments", ml + "/environments.yaml", "--environment", "staging", "--model",
-                        MODEL, "--version", version, "--strategy", "canary", "--percent", "10", "--bake-seconds", "1",
-                        "--alarm", "credit-risk-error-rate", "--state-dir", out + "/state"))) {
-            Stage stage = run(deploy, console, stages.size() + 1);
+        String environments = ml + "/environments.yaml";
+        String registry = out + "/registry";
+        List<List<String>> release = List.of(
+                List.of("deploy", "--store", registry, "--environments", environments, "--environment", "dev",
+                        "--model", MODEL, "--version", version, "--state-dir", out + "/state"),
+                List.of("deploy", "--store", registry, "--environments", environments, "--environment", "staging",
+                        "--model", MODEL, "--version", version, "--strategy", "canary", "--percent", "10",
+                        "--bake-seconds", "1", "--alarm", "credit-risk-error-rate", "--state-dir", out + "/state"),
+                // production requires an APPROVED version; in Jenkins a person answers an `input` step here
+                List.of("registry", "approve", "--store", registry, "--name", MODEL, "--version", version,
+                        "--reason", "demo: canary healthy in staging"),
+                // moves the `production` alias only once the version is verified serving: the next run's baseline
+                List.of("deploy", "--store", registry, "--environments", environments, "--environment",
+                        "production", "--model", MODEL, "--version", version, "--strategy", "blue-green",
+                        "--state-dir", out + "/state"));
+        for (List<String> arguments : release) {
+            Stage stage = run(arguments, console, stages.size() + 1);
             stages.add(stage);
             if (stage.stopsThePipeline()) {
                 return finish(console, stages, stage.exitCode());
             }
         }
-        // what serves in staging becomes the baseline of the next run's quality gate
-        stages.add(run(List.of("registry", "alias", "--store", out + "/registry", "--name", MODEL, "--alias",
-                "production", "--version", version, "--reason", "demo: verified serving in staging"), console,
-                stages.size() + 1));
-        stages.add(run(List.of("lineage", "--store", out + "/registry", MODEL, version), console, stages.size() + 1));
+        stages.add(run(List.of("lineage", "--store", registry, MODEL, version), console, stages.size() + 1));
         return finish(console, stages, ExitCodes.PASSED);
     }
 
@@ -167,8 +173,9 @@ final class DemoCommand implements Callable<Integer> {
                     .append(" | `./cd4ml ").append(String.join(" ", stage.arguments()).replace("|", "\\|"))
                     .append("` | ").append(output.relativize(stage.log())).append(" |\n");
         }
-        summary.append("\nValidation report: validation-train.html. Drift: drift.json. Model registry: registry/. ")
-                .append("Deployment records: state/deployments/.\n");
+        summary.append("\nValidation report: validation-train.html. Drift: drift.json. Gates: gate.json. ")
+                .append("Model registry: registry/ (`./cd4ml registry list --store ").append(output.resolve("registry"))
+                .append(" --name ").append(MODEL).append("`). Deployment records: state/deployments/.\n");
         Path report = output.resolve("summary.md");
         Files.writeString(report, summary, StandardCharsets.UTF_8);
         console.println();

@@ -37,7 +37,7 @@ class DemoEndToEndTest {
         assertThat(demo(first)).as(first.toString()).isZero();
         assertThat(first.toString()).contains("Demo finished.")
                 .contains("DEPLOYED");
-        assertThat(output.resolve("summary.md")).content().contains("| 12 | lineage | passed |");
+        assertThat(output.resolve("summary.md")).content().contains("| 13 | lineage | passed |");
         assertThat(output.resolve("validation-train.html")).content().contains("<html");
         assertThat(output.resolve("train/model/model.json")).content().contains("cd4ml-linear-model");
         JsonNode firstGate = Json.mapper().readTree(Files.readString(output.resolve("gate.json")));
@@ -50,5 +50,7 @@ class DemoEndToEndTest {
         assertThat(secondGate.path("baseline").path("version").asText()).isEqualTo("credit-risk:1");
         JsonNode registered = Json.mapper().readTree(Files.readString(output.resolve("logs/08-registry-register.log")));
         assertThat(registered.get("version").asInt()).isEqualTo(2);
+        assertThat(output.resolve("logs/13-lineage.log")).content()
+                .as("the registry knows where version 2 went").contains("production").contains("staging");
     }
 }

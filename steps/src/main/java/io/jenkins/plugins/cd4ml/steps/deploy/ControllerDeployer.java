@@ -84,7 +84,8 @@ public final class ControllerDeployer {
      * @return where the controller's embedded model registry lives
      */
     public static Path registryDirectory(File jenkinsHome) {
-        return jenkinsHome.toPath().resolve("cd4ml").resolve("registry");
+        // the store registerModel and approveModel write (RegistryLocator.EMBEDDED)
+        return io.jenkins.plugins.cd4ml.steps.registry.RegistryLocator.embeddedStore(jenkinsHome).toPath();
     }
 
     /** @return where relative paths of an environments file resolve on the controller */

@@ -36,7 +36,17 @@ public interface RegistryLocator extends ExtensionPoint {
      * @return the embedded store's directory
      */
     static File embeddedStore(JenkinsFacade jenkins) {
-        return new File(new File(jenkins.getRootDir(), "cd4ml"), "registry");
+        return embeddedStore(jenkins.getRootDir());
+    }
+
+    /**
+     * The one place that names the embedded store, shared by the registry and deployment steps.
+     *
+     * @param jenkinsHome {@code JENKINS_HOME}
+     * @return the embedded store's directory
+     */
+    static File embeddedStore(File jenkinsHome) {
+        return new File(new File(jenkinsHome, "cd4ml"), "registry");
     }
 
     /**

@@ -45,6 +45,14 @@ public final class GateRow {
         if (high.isEmpty()) {
             high = JsonText.number(ci, "high", "upper");
         }
+        if (low.isEmpty() && high.isEmpty()) {
+            // cd4ml gate reports: [low, high] of the delta when there is a baseline, else of the candidate
+            JsonNode interval = node.path(baseline.isPresent() ? "deltaInterval" : "candidateInterval");
+            if (interval.isArray() && interval.size() == 2 && interval.get(0).isNumber() && interval.get(1).isNumber()) {
+                low = OptionalDouble.of(interval.get(0).asDouble());
+                high = OptionalDouble.of(interval.get(1).asDouble());
+            }
+        }
         String metric = JsonText.text(node, "metric");
         return new GateRow(check, metric.isEmpty() ? check.getName() : metric, candidate, baseline, delta, low, high);
     }
