@@ -8,17 +8,12 @@ import io.jenkins.plugins.cd4ml.deploy.DeploymentRequest;
 import io.jenkins.plugins.cd4ml.deploy.Environments;
 import io.jenkins.plugins.cd4ml.deploy.strategy.DeploymentStrategy;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
-import io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code deployModel}: deploys a registered model version to a declared environment and returns what
@@ -38,18 +33,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * timeline. Deployments to one environment run one at a time; a second build waits (and says so in
  * its log) up to {@code lockTimeoutMinutes}.
  */
-public class DeployModelStep extends Step {
-    private final String name;
+public class DeployModelStep extends ModelDeploymentStep {
     private final String version;
     private final String environment;
-    private String environments = DEFAULT_ENVIRONMENTS;
-    private StrategyConfig strategy = new AllAtOnceStrategy();
-    private int lockTimeoutMinutes = DEFAULT_LOCK_TIMEOUT_MINUTES;
-
-    /** The environments file used when none is named. */
-    public static final String DEFAULT_ENVIRONMENTS = "environments.yaml";
-    /** How long a deployment waits for a busy environment by default. */
-    public static final int DEFAULT_LOCK_TIMEOUT_MINUTES = 30;
 
     /**
      * @param name the registered model
@@ -58,14 +44,9 @@ public class DeployModelStep extends Step {
      */
     @DataBoundConstructor
     public DeployModelStep(String name, String version, String environment) {
-        this.name = name;
+        super(name);
         this.version = version;
         this.environment = environment;
-    }
-
-    /** @return the registered model */
-    public String getName() {
-        return name;
     }
 
     /** @return the version number or alias */
@@ -78,59 +59,14 @@ public class DeployModelStep extends Step {
         return environment;
     }
 
-    /** @return the environments file in the workspace (default {@value #DEFAULT_ENVIRONMENTS}) */
-    public String getEnvironments() {
-        return environments;
-    }
-
-    /** @param environments the environments file, relative to the workspace */
-    @DataBoundSetter
-    public void setEnvironments(String environments) {
-        this.environments = environments == null || environments.isBlank() ? DEFAULT_ENVIRONMENTS
-                : environments.strip();
-    }
-
-    /** @return how the new version replaces the serving one (default all at once) */
-    public StrategyConfig getStrategy() {
-        return strategy;
-    }
-
-    /** @param strategy {@code allAtOnce()}, {@code canary(…)}, {@code linear(…)}, {@code shadow(…)} or {@code blueGreen(…)} */
-    @DataBoundSetter
-    public void setStrategy(StrategyConfig strategy) {
-        this.strategy = strategy == null ? new AllAtOnceStrategy() : strategy;
-    }
-
-    /** @return minutes to wait while another deployment holds the environment (default 30) */
-    public int getLockTimeoutMinutes() {
-        return lockTimeoutMinutes;
-    }
-
-    /** @param lockTimeoutMinutes minutes to wait for a busy environment; 0 refuses at once */
-    @DataBoundSetter
-    public void setLockTimeoutMinutes(int lockTimeoutMinutes) {
-        this.lockTimeoutMinutes = lockTimeoutMinutes;
-    }
-
     /**
      * @return the order, with the strategy validated
      * @throws io.jenkins.plugins.cd4ml.deploy.strategy.InvalidStrategyException when a strategy value is outside the guardrails
      */
-    DeploymentOrder order() {
-        return new Order(require(name, "name"), require(version, "version"), require(environment, "environment"),
-                strategy.toStrategy(), Duration.ofMinutes(Math.max(0, lockTimeoutMinutes)));
-    }
-
-    static String require(String value, String argument) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing required argument '" + argument + "'");
-        }
-        return value.strip();
-    }
-
     @Override
-    public StepExecution start(StepContext context) {
-        return new DeploymentExecution(context, order(), environments, new JenkinsFacade());
+    DeploymentOrder order() {
+        return new Order(require(getName(), "name"), require(version, "version"), require(environment, "environment"),
+                getStrategy().toStrategy(), lockTimeout());
     }
 
     /** {@code deployModel}'s order: a version or alias of a model, to one environment. */

@@ -8,17 +8,12 @@ import io.jenkins.plugins.cd4ml.deploy.DeploymentRequest;
 import io.jenkins.plugins.cd4ml.deploy.Environments;
 import io.jenkins.plugins.cd4ml.deploy.strategy.DeploymentStrategy;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
-import io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code promoteModel}: deploys to {@code to} the version verified serving in {@code from} (the one
@@ -36,13 +31,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code approveModel}). Otherwise it behaves as {@link DeployModelStep}: same execution, outcome map,
  * report section and build result.
  */
-public class PromoteModelStep extends Step {
-    private final String name;
+public class PromoteModelStep extends ModelDeploymentStep {
     private final String from;
     private final String to;
-    private String environments = DeployModelStep.DEFAULT_ENVIRONMENTS;
-    private StrategyConfig strategy = new AllAtOnceStrategy();
-    private int lockTimeoutMinutes = DeployModelStep.DEFAULT_LOCK_TIMEOUT_MINUTES;
 
     /**
      * @param name the registered model
@@ -51,14 +42,9 @@ public class PromoteModelStep extends Step {
      */
     @DataBoundConstructor
     public PromoteModelStep(String name, String from, String to) {
-        this.name = name;
+        super(name);
         this.from = from;
         this.to = to;
-    }
-
-    /** @return the registered model */
-    public String getName() {
-        return name;
     }
 
     /** @return the environment promoted from */
@@ -71,54 +57,15 @@ public class PromoteModelStep extends Step {
         return to;
     }
 
-    /** @return the environments file in the workspace */
-    public String getEnvironments() {
-        return environments;
-    }
-
-    /** @param environments the environments file, relative to the workspace */
-    @DataBoundSetter
-    public void setEnvironments(String environments) {
-        this.environments = environments == null || environments.isBlank() ? DeployModelStep.DEFAULT_ENVIRONMENTS
-                : environments.strip();
-    }
-
-    /** @return how the promoted version replaces the serving one */
-    public StrategyConfig getStrategy() {
-        return strategy;
-    }
-
-    /** @param strategy {@code allAtOnce()}, {@code canary(…)}, {@code linear(…)}, {@code shadow(…)} or {@code blueGreen(…)} */
-    @DataBoundSetter
-    public void setStrategy(StrategyConfig strategy) {
-        this.strategy = strategy == null ? new AllAtOnceStrategy() : strategy;
-    }
-
-    /** @return minutes to wait while another deployment holds {@code to} */
-    public int getLockTimeoutMinutes() {
-        return lockTimeoutMinutes;
-    }
-
-    /** @param lockTimeoutMinutes minutes to wait for a busy environment; 0 refuses at once */
-    @DataBoundSetter
-    public void setLockTimeoutMinutes(int lockTimeoutMinutes) {
-        this.lockTimeoutMinutes = lockTimeoutMinutes;
-    }
-
     /** @return the order, with the strategy validated */
+    @Override
     DeploymentOrder order() {
-        String source = DeployModelStep.require(from, "from");
-        String target = DeployModelStep.require(to, "to");
+        String source = require(from, "from");
+        String target = require(to, "to");
         if (source.equals(target)) {
             throw new IllegalArgumentException("promoteModel: 'from' and 'to' are both '" + source + "'");
         }
-        return new Order(DeployModelStep.require(name, "name"), source, target, strategy.toStrategy(),
-                Duration.ofMinutes(Math.max(0, lockTimeoutMinutes)));
-    }
-
-    @Override
-    public StepExecution start(StepContext context) {
-        return new DeploymentExecution(context, order(), environments, new JenkinsFacade());
+        return new Order(require(getName(), "name"), source, target, getStrategy().toStrategy(), lockTimeout());
     }
 
     /** {@code promoteModel}'s order: what serves in one environment, to the next. */
