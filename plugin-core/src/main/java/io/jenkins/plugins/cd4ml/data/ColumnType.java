@@ -44,7 +44,7 @@ public enum ColumnType {
      * @param text the non-null cell text
      * @return true when {@link Values} parses it as this type
      */
-    public boolean accepts(String text) {
+    public boolean accepts(CharSequence text) {
         return Values.check(this, text) == null;
     }
 

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Finds where a CSV file that FastCSV rejected went wrong, by scanning its bytes again from the
- * start (only on that error path, in constant memory). FastCSV names the line a broken record
- * started on but not the column where a quote opened; this scan does.
+ * Finds where a CSV file that the reader rejected went wrong, by scanning its bytes again from the
+ * start (only on that error path, in constant memory). The reader notices a broken record
+ * but not always the column where a quote opened; this scan does.
  */
 final class CsvDiagnostics {
     /** A located problem: the location and what was wrong. */
@@ -41,7 +41,6 @@ final class CsvDiagnostics {
         long leadColumn = 0;
         boolean pendingCr = false;
         Finding longQuoted = null;
-        boolean previousWasCr = false;
         int read;
         while ((read = in.read(buffer)) > 0) {
             for (int i = 0; i < read; i++) {
@@ -76,14 +75,6 @@ final class CsvDiagnostics {
                     continue;
                 }
                 char c = (char) b;
-                boolean crBefore = previousWasCr;
-                previousWasCr = c == '\r' && inQuotes;
-                if (crBefore && c != '\n') {
-                    return new Finding(new SourceLocation(source, quoteLine, field),
-                            "a quoted field (opened at line " + quoteLine + ", character " + quoteCharColumn
-                                    + ") holds a carriage return without a line feed, which FastCSV 4.1 misreads"
-                                    + " (expected CRLF or LF line breaks inside quoted fields)");
-                }
                 if (pendingCr && c != '\n') {
                     pendingCr = false;
                 }

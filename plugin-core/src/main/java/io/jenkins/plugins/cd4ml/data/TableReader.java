@@ -86,6 +86,39 @@ public interface TableReader extends Closeable {
      */
     String value(int column);
 
+    /**
+     * Whether a cell of the current row is empty, without decoding its text.
+     *
+     * @param column the 0-based column position
+     * @return {@code true} for a null cell
+     */
+    default boolean isNull(int column) {
+        return value(column) == null;
+    }
+
+    /**
+     * A non-null cell of the current row as a decimal number, parsed as
+     * {@link Values#parseDecimal(String)} does (CSV parses it straight from the file's bytes).
+     *
+     * @param column the 0-based column position
+     * @return the value
+     * @throws InvalidValueException when the cell is not a finite decimal number
+     */
+    default double decimal(int column) throws InvalidValueException {
+        return Values.parseDecimal(value(column));
+    }
+
+    /**
+     * Reads the next rows together, for consumers that hand rows to other threads. Use either this
+     * or {@link #next()} on one reader, not both.
+     *
+     * @return the next block of rows, or {@code null} after the last row
+     * @throws InvalidInputException for a malformed row, or when the table has no data row at all
+     */
+    default RowBlock nextBlock() throws InvalidInputException {
+        return TextRowBlock.read(this, 512);
+    }
+
     /** @return the 1-based line on which the current row starts */
     long line();
 

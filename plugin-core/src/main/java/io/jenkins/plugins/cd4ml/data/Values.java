@@ -27,11 +27,11 @@ public final class Values {
      * @param text the non-null cell text
      * @return null when it is a value of the type, else the reason it is not
      */
-    public static InvalidValueException check(ColumnType type, String text) {
+    public static InvalidValueException check(ColumnType type, CharSequence text) {
         try {
             switch (type) {
                 case INTEGER -> parseInteger(text);
-                case DECIMAL -> parseDecimal(text);
+                case DECIMAL -> parseDecimal(text.toString());
                 case BOOLEAN -> parseBoolean(text);
                 case DATE -> parseDate(text);
                 case TIMESTAMP -> parseTimestamp(text);
@@ -50,7 +50,7 @@ public final class Values {
      * @return the value
      * @throws InvalidValueException when malformed or outside the 64-bit range
      */
-    public static long parseInteger(String text) throws InvalidValueException {
+    public static long parseInteger(CharSequence text) throws InvalidValueException {
         int length = text.length();
         int i = 0;
         boolean negative = false;
@@ -93,12 +93,31 @@ public final class Values {
      * @throws InvalidValueException when malformed, NaN, infinite, or too large for a double
      */
     public static double parseDecimal(String text) throws InvalidValueException {
-        int length = text.length();
-        int i = 0;
+        // numbers are ASCII: any other character becomes '?', which the parser refuses
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return parseDecimal(bytes, 0, bytes.length, text);
+    }
+
+    /**
+     * Parses a plain decimal number written in UTF-8 bytes, without making a {@code String} unless
+     * the value is refused or needs the slow path.
+     *
+     * @param bytes the bytes
+     * @param from the first byte of the number
+     * @param to one past its last byte
+     * @return the value
+     * @throws InvalidValueException when it is not a finite decimal number
+     */
+    public static double parseDecimal(byte[] bytes, int from, int to) throws InvalidValueException {
+        return parseDecimal(bytes, from, to, null);
+    }
+
+    private static double parseDecimal(byte[] text, int from, int length, String shown) throws InvalidValueException {
+        int i = from;
         boolean negative = false;
-        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
-            negative = text.charAt(0) == '-';
-            i = 1;
+        if (length > from && (text[from] == '-' || text[from] == '+')) {
+            negative = text[from] == '-';
+            i++;
         }
         long mantissa = 0;
         int digits = 0;
@@ -107,7 +126,7 @@ public final class Values {
         boolean exact = true;
         int start = i;
         for (; i < length; i++) {
-            char c = text.charAt(i);
+            int c = text[i];
             if (c < '0' || c > '9') {
                 break;
             }
@@ -122,10 +141,10 @@ public final class Values {
                 scale++;
             }
         }
-        if (i < length && text.charAt(i) == '.') {
+        if (i < length && text[i] == '.') {
             i++;
             for (; i < length; i++) {
-                char c = text.charAt(i);
+                int c = text[i];
                 if (c < '0' || c > '9') {
                     break;
                 }
@@ -142,19 +161,20 @@ public final class Values {
             }
         }
         if (digits == 0) {
-            throw notANumber(text, start);
+            String all = shown(text, from, length, shown);
+            throw notANumber(all, start - from);
         }
-        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+        if (i < length && (text[i] == 'e' || text[i] == 'E')) {
             i++;
             boolean negativeExponent = false;
-            if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-                negativeExponent = text.charAt(i) == '-';
+            if (i < length && (text[i] == '-' || text[i] == '+')) {
+                negativeExponent = text[i] == '-';
                 i++;
             }
             int exponentStart = i;
             int exponent = 0;
             for (; i < length; i++) {
-                char c = text.charAt(i);
+                int c = text[i];
                 if (c < '0' || c > '9') {
                     break;
                 }
@@ -163,25 +183,29 @@ public final class Values {
                 }
             }
             if (i == exponentStart) {
-                throw malformed(text, "a decimal number");
+                throw malformed(shown(text, from, length, shown), "a decimal number");
             }
             scale += negativeExponent ? -exponent : exponent;
         }
         if (i != length) {
-            throw malformed(text, "a decimal number");
+            throw malformed(shown(text, from, length, shown), "a decimal number");
         }
         double value;
         // Clinger's fast path: both operands exact, one correctly rounded operation
         if (exact && mantissa < (1L << 53) && scale >= -22 && scale <= 22) {
             value = scale < 0 ? mantissa / POWERS_OF_TEN[-scale] : mantissa * POWERS_OF_TEN[scale];
         } else {
-            value = Math.abs(Double.parseDouble(text));
+            value = Math.abs(Double.parseDouble(shown(text, from, length, shown)));
         }
         if (Double.isInfinite(value)) {
             throw new InvalidValueException(Problem.OVERFLOW,
-                    "'" + abbreviate(text) + "' is too large for a decimal number (a double)");
+                    "'" + abbreviate(shown(text, from, length, shown)) + "' is too large for a decimal number (a double)");
         }
         return negative ? -value : value;
+    }
+
+    private static String shown(byte[] bytes, int from, int to, String shown) {
+        return shown != null ? shown : new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -189,11 +213,11 @@ public final class Values {
      * @return the value
      * @throws InvalidValueException otherwise
      */
-    public static boolean parseBoolean(String text) throws InvalidValueException {
-        if ("true".equalsIgnoreCase(text)) {
+    public static boolean parseBoolean(CharSequence text) throws InvalidValueException {
+        if ("true".equalsIgnoreCase(text.toString())) {
             return true;
         }
-        if ("false".equalsIgnoreCase(text)) {
+        if ("false".equalsIgnoreCase(text.toString())) {
             return false;
         }
         throw malformed(text, "a boolean (true or false)");
@@ -204,7 +228,7 @@ public final class Values {
      * @return days since 1970-01-01
      * @throws InvalidValueException when malformed or not a calendar date
      */
-    public static long parseDate(String text) throws InvalidValueException {
+    public static long parseDate(CharSequence text) throws InvalidValueException {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             throw malformed(text, "a date (yyyy-MM-dd)");
         }
@@ -223,7 +247,7 @@ public final class Values {
      * @return microseconds since 1970-01-01T00:00:00Z
      * @throws InvalidValueException when malformed or not a valid date and time
      */
-    public static long parseTimestamp(String text) throws InvalidValueException {
+    public static long parseTimestamp(CharSequence text) throws InvalidValueException {
         String expected = "a timestamp (yyyy-MM-dd HH:mm:ss)";
         int length = text.length();
         if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-'
@@ -263,7 +287,7 @@ public final class Values {
         }
         long offsetSeconds = 0;
         if (i < length) {
-            String zone = text.substring(i);
+            String zone = text.subSequence(i, length).toString();
             try {
                 offsetSeconds = zone.equals("Z") ? 0 : ZoneOffset.of(zone).getTotalSeconds();
             } catch (DateTimeException e) {
@@ -281,7 +305,7 @@ public final class Values {
      * @return microseconds since the epoch (a date is its midnight, UTC)
      * @throws InvalidValueException when neither
      */
-    public static long parseInstantMicros(String text) throws InvalidValueException {
+    public static long parseInstantMicros(CharSequence text) throws InvalidValueException {
         if (text.length() == 10) {
             return parseDate(text) * 86_400_000_000L;
         }
@@ -323,7 +347,7 @@ public final class Values {
         return Double.toString(value);
     }
 
-    private static int digits(String text, int from, int to, String expected) throws InvalidValueException {
+    private static int digits(CharSequence text, int from, int to, String expected) throws InvalidValueException {
         int value = 0;
         for (int i = from; i < to; i++) {
             int digit = text.charAt(i) - '0';
@@ -362,11 +386,12 @@ public final class Values {
         return malformed(text, "a decimal number");
     }
 
-    private static InvalidValueException malformed(String text, String expected) {
-        return new InvalidValueException(Problem.MALFORMED, "'" + abbreviate(text) + "' is not " + expected);
+    private static InvalidValueException malformed(CharSequence text, String expected) {
+        return new InvalidValueException(Problem.MALFORMED, "'" + abbreviate(text.toString()) + "' is not " + expected);
     }
 
-    static String abbreviate(String text) {
+    static String abbreviate(CharSequence chars) {
+        String text = chars.toString();
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

@@ -81,11 +81,10 @@ public final class DataFileDistributions {
                 Pass pass = new Pass(table.source(), table.columns(), accumulators);
                 while (table.next()) {
                     for (int i = 0; i < positions.length; i++) {
-                        String value = table.value(positions[i]);
-                        if (value == null) {
+                        if (table.isNull(positions[i])) {
                             byPosition[i].nulls++;
-                        } else {
-                            byPosition[i].add(value, table, positions[i]);
+                        } else if (!byPosition[i].addDecimal(table, positions[i])) {
+                            byPosition[i].add(table.value(positions[i]), table, positions[i]);
                         }
                     }
                 }
@@ -139,15 +138,38 @@ public final class DataFileDistributions {
             }
         }
 
+        /**
+         * Adds a plain decimal straight from the reader (from the file's bytes for CSV).
+         *
+         * @return false when the cell is no plain decimal or the column is not numeric: then
+         *     {@link #add} decides, from the text
+         */
+        boolean addDecimal(TableReader table, int position) {
+            if (kind != ColumnKind.NUMERIC) {
+                return false;
+            }
+            try {
+                double number = table.decimal(position);
+                append(number);
+                return true;
+            } catch (io.jenkins.plugins.cd4ml.data.InvalidValueException notPlain) {
+                return false;
+            }
+        }
+
+        private void append(double number) {
+            if (size == numbers.length) {
+                numbers = Arrays.copyOf(numbers, Math.max(1024, (int) Math.min(Integer.MAX_VALUE - 8,
+                        numbers.length * 2L)));
+            }
+            numbers[size++] = number;
+        }
+
         void add(String value, TableReader table, int position) throws InvalidInputException {
             if (kind == ColumnKind.NUMERIC) {
                 double number = NumericText.parse(value);
                 if (Double.isFinite(number)) {
-                    if (size == numbers.length) {
-                        numbers = Arrays.copyOf(numbers, Math.max(1024, (int) Math.min(Integer.MAX_VALUE - 8,
-                                numbers.length * 2L)));
-                    }
-                    numbers[size++] = number;
+                    append(number);
                     return;
                 }
                 if (Double.isInfinite(number)) {

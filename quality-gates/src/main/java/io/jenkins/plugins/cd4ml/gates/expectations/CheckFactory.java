@@ -93,7 +93,7 @@ final class CheckFactory {
     private Check typeCheck(Expectation e, int column) {
         ColumnType type = e.columnType();
         return new RowCheck(e, column, maxSamples, "values of type " + type.id(), row -> {
-            String text = row.text(column);
+            CharSequence text = row.chars(column);
             if (text == null) {
                 return RowCheck.Rule.SKIP;
             }
@@ -103,7 +103,7 @@ final class CheckFactory {
 
     private Check notNull(Expectation e, int column) {
         return new RowCheck(e, column, maxSamples, "non-null values",
-                row -> row.text(column) == null ? RowCheck.Rule.BREAKS : RowCheck.Rule.HOLDS) {
+                row -> row.isNull(column) ? RowCheck.Rule.BREAKS : RowCheck.Rule.HOLDS) {
             @Override
             String noun() {
                 return "rows";
@@ -129,7 +129,7 @@ final class CheckFactory {
     }
 
     private Check inSet(Expectation e, int column) {
-        Set<String> texts = new HashSet<>(e.values());
+        TextSet texts = new TextSet(e.values());
         Set<Double> numbers = new HashSet<>();
         for (String value : e.values()) {
             try {
@@ -143,7 +143,7 @@ final class CheckFactory {
         String shown = e.values().size() <= 12 ? String.join(", ", e.values())
                 : String.join(", ", e.values().subList(0, 12)) + ", ... (" + e.values().size() + " values)";
         return new RowCheck(e, column, maxSamples, "values in {" + shown + "}", row -> {
-            String text = row.text(column);
+            CharSequence text = row.chars(column);
             if (text == null) {
                 return RowCheck.Rule.SKIP;
             }
@@ -152,7 +152,7 @@ final class CheckFactory {
             }
             if (numeric != null) {
                 try {
-                    return numeric.contains(Values.parseDecimal(text) + 0.0) ? RowCheck.Rule.HOLDS : RowCheck.Rule.BREAKS;
+                    return numeric.contains(Values.parseDecimal(text.toString()) + 0.0) ? RowCheck.Rule.HOLDS : RowCheck.Rule.BREAKS;
                 } catch (InvalidValueException notANumber) {
                     return RowCheck.Rule.BREAKS;
                 }
@@ -164,7 +164,7 @@ final class CheckFactory {
     private Check regex(Expectation e, int column) {
         Matcher matcher = Pattern.compile(e.pattern()).matcher("");
         return new RowCheck(e, column, maxSamples, "values matching /" + e.pattern() + "/", row -> {
-            String text = row.text(column);
+            CharSequence text = row.chars(column);
             if (text == null) {
                 return RowCheck.Rule.SKIP;
             }
@@ -176,11 +176,11 @@ final class CheckFactory {
         long min = e.min() == null ? 0 : Long.parseLong(e.min());
         long max = e.max() == null ? Long.MAX_VALUE : Long.parseLong(e.max());
         return new RowCheck(e, column, maxSamples, "lengths in " + range(e.min(), e.max()), row -> {
-            String text = row.text(column);
+            CharSequence text = row.chars(column);
             if (text == null) {
                 return RowCheck.Rule.SKIP;
             }
-            int length = text.codePointCount(0, text.length());
+            int length = Character.codePointCount(text, 0, text.length());
             return length >= min && length <= max ? RowCheck.Rule.HOLDS : RowCheck.Rule.BREAKS;
         });
     }

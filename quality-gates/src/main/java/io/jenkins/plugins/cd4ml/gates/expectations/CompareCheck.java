@@ -24,13 +24,11 @@ final class CompareCheck extends RowCheck {
     private CompareCheck(Expectation expectation, int left, int right, Mode[] mode, int maxSamples) {
         super(expectation, left, maxSamples, "rows with " + expectation.column() + " " + expectation.operator().symbol()
                 + " " + expectation.right(), row -> {
-                    String a = row.text(left);
-                    String b = row.text(right);
-                    if (a == null || b == null) {
+                    if (row.isNull(left) || row.isNull(right)) {
                         return Rule.SKIP;
                     }
                     if (mode[0] == null) {
-                        mode[0] = guess(a, b);
+                        mode[0] = guess(row.text(left), row.text(right));
                     }
                     int comparison;
                     switch (mode[0]) {
@@ -54,7 +52,7 @@ final class CompareCheck extends RowCheck {
                             }
                             comparison = Long.compare(x, y);
                         }
-                        default -> comparison = a.compareTo(b);
+                        default -> comparison = row.text(left).compareTo(row.text(right));
                     }
                     return expectation.operator().holds(comparison) ? Rule.HOLDS : Rule.BREAKS;
                 });

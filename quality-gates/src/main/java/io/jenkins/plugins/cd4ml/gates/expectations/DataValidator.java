@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.gates.expectations;
 
+import io.jenkins.plugins.cd4ml.data.RowBlock;
 import io.jenkins.plugins.cd4ml.data.TableFormat;
 import io.jenkins.plugins.cd4ml.data.TableReader;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
@@ -25,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class DataValidator {
-    private static final int BATCH = 512;
-
     private DataValidator() {
     }
 
@@ -78,37 +77,42 @@ public final class DataValidator {
     }
 
     private static long runSequential(TableReader table, CheckFactory.Plan plan) throws InvalidInputException {
-        int width = table.columns().size();
         Row row = plan.row();
         List<Check> checks = plan.checks();
-        while (table.next()) {
-            String[] cells = new String[width];
-            for (int i = 0; i < width; i++) {
-                cells[i] = table.value(i);
-            }
-            row.set(cells, table.rowNumber(), table.line());
+        long rows = 0;
+        RowBlock block;
+        while ((block = table.nextBlock()) != null) {
+            check(block, row, checks);
+            rows = block.rowNumber(block.size() - 1);
+        }
+        return rows;
+    }
+
+    private static void check(RowBlock block, Row row, List<Check> checks) throws InvalidInputException {
+        for (int i = 0; i < block.size(); i++) {
+            row.set(block, i);
             for (Check check : checks) {
                 check.accept(row);
             }
         }
-        return table.rowNumber();
     }
 
-    /** Rows read on one thread, handed over in batches. */
-    private record Batch(String[][] cells, long[] lines, long firstRow, int size, InvalidInputException error) {
-        static final Batch END = new Batch(null, null, 0, 0, null);
+    /** Rows read on one thread, handed over together; or the end; or the reading's failure. */
+    private record Batch(RowBlock rows, InvalidInputException error) {
+        static final Batch END = new Batch(null, null);
     }
 
     /**
-     * Parses on one thread while two others run the checks, split by column so that each cell is
-     * parsed as a number by one thread only: the parse and the checks overlap and both cores work.
+     * Reads blocks on one thread (finding fields only, no decoding) while two others run the
+     * checks, split by column so that each cell is decoded or parsed by one thread only: both cores
+     * work and each sees the rows in file order, so samples and error locations are those of a
+     * sequential run.
      */
     private static long runPipelined(TableReader table, CheckFactory.Plan plan) throws InvalidInputException {
         List<List<Check>> groups = split(plan.checks());
         List<BlockingQueue<Batch>> queues = List.of(new ArrayBlockingQueue<>(4), new ArrayBlockingQueue<>(4));
-        int width = table.columns().size();
         boolean[] stop = {false};
-        Thread reader = new Thread(() -> produce(table, width, queues, stop), "cd4ml-validate-reader");
+        Thread reader = new Thread(() -> produce(table, queues, stop), "cd4ml-validate-reader");
         reader.setDaemon(true);
         InvalidInputException[] failure = new InvalidInputException[1];
         long[] rowsSeen = new long[1];
@@ -163,13 +167,8 @@ public final class DataValidator {
                 if (batch == Batch.END) {
                     return rows;
                 }
-                for (int i = 0; i < batch.size(); i++) {
-                    row.set(batch.cells()[i], batch.firstRow() + i, batch.lines()[i]);
-                    for (Check check : checks) {
-                        check.accept(row);
-                    }
-                }
-                rows = batch.firstRow() + batch.size() - 1;
+                check(batch.rows(), row, checks);
+                rows = batch.rows().rowNumber(batch.rows().size() - 1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -242,33 +241,17 @@ public final class DataValidator {
         }
     }
 
-    private static void produce(TableReader table, int width, List<BlockingQueue<Batch>> queues, boolean[] stop) {
+    private static void produce(TableReader table, List<BlockingQueue<Batch>> queues, boolean[] stop) {
         try {
-            long first = 1;
-            while (true) {
-                String[][] cells = new String[BATCH][];
-                long[] lines = new long[BATCH];
-                int size = 0;
-                while (size < BATCH && table.next()) {
-                    String[] row = new String[width];
-                    for (int i = 0; i < width; i++) {
-                        row[i] = table.value(i);
-                    }
-                    cells[size] = row;
-                    lines[size] = table.line();
-                    size++;
-                }
-                if (size > 0 && !offer(queues, new Batch(cells, lines, first, size, null), stop)) {
-                    return;
-                }
-                first += size;
-                if (size < BATCH) {
-                    offer(queues, Batch.END, stop);
+            RowBlock block;
+            while ((block = table.nextBlock()) != null) {
+                if (!offer(queues, new Batch(block, null), stop)) {
                     return;
                 }
             }
+            offer(queues, Batch.END, stop);
         } catch (InvalidInputException e) {
-            offer(queues, new Batch(null, null, 0, 0, e), stop);
+            offer(queues, new Batch(null, e), stop);
         }
     }
 

@@ -94,7 +94,7 @@ final class LongHashSet {
      * @param text the text
      * @return its hash
      */
-    static long hash(String text) {
+    static long hash(CharSequence text) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < text.length(); i++) {
             h ^= text.charAt(i);

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.cd4ml.gates.expectations;
 
+import io.jenkins.plugins.cd4ml.data.FieldView;
 import io.jenkins.plugins.cd4ml.data.InvalidValueException;
+import io.jenkins.plugins.cd4ml.data.RowBlock;
 import io.jenkins.plugins.cd4ml.data.Values;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
@@ -28,12 +30,16 @@ final class Row {
     private final String[] reasons;
     private final double[] numbers;
     private final long[] instants;
+    private final String[] texts;
+    private final FieldView[] views;
+    private final CharSequence[] chars;
+    private final int[] charsStamp;
     private final int[] numberStamp;
     private final int[] instantStamp;
+    private final int[] textStamp;
     private int stamp;
-    private String[] values;
-    private long number;
-    private long line;
+    private RowBlock block;
+    private int index;
 
     /**
      * @param source the dataset name for errors
@@ -49,8 +55,16 @@ final class Row {
         int width = names.size();
         numbers = new double[width];
         instants = new long[width];
+        texts = new String[width];
+        views = new FieldView[width];
+        chars = new CharSequence[width];
+        charsStamp = new int[width];
+        for (int i = 0; i < width; i++) {
+            views[i] = new FieldView();
+        }
         numberStamp = new int[width];
         instantStamp = new int[width];
+        textStamp = new int[width];
     }
 
     /** @return a row with the same columns and policy but its own parse cache */
@@ -58,27 +72,59 @@ final class Row {
         return new Row(source, names, typed, reasons);
     }
 
-    void set(String[] cells, long rowNumber, long startLine) {
-        values = cells;
-        number = rowNumber;
-        line = startLine;
+    /**
+     * Moves to a row of a block: cells are decoded or parsed lazily, at most once each.
+     *
+     * @param rows the block
+     * @param row the row in the block
+     */
+    void set(RowBlock rows, int row) {
+        block = rows;
+        index = row;
         if (++stamp == 0) { // wrapped: forget every cached cell
             java.util.Arrays.fill(numberStamp, 0);
             java.util.Arrays.fill(instantStamp, 0);
+            java.util.Arrays.fill(textStamp, 0);
+            java.util.Arrays.fill(charsStamp, 0);
             stamp = 1;
         }
     }
 
+    /** @return the cell's text, or null when it is empty */
     String text(int column) {
-        return values[column];
+        if (textStamp[column] != stamp) {
+            texts[column] = block.text(index, column);
+            textStamp[column] = stamp;
+        }
+        return texts[column];
+    }
+
+    /**
+     * The cell's characters, read in place where possible: valid until the next {@link #set}; use
+     * {@link #text(int)} for anything kept longer.
+     *
+     * @param column the column
+     * @return the characters, or null when the cell is empty
+     */
+    CharSequence chars(int column) {
+        if (charsStamp[column] != stamp) {
+            chars[column] = textStamp[column] == stamp ? texts[column] : block.chars(index, column, views[column]);
+            charsStamp[column] = stamp;
+        }
+        return chars[column];
+    }
+
+    /** @return whether the cell is empty, without decoding it */
+    boolean isNull(int column) {
+        return textStamp[column] == stamp ? texts[column] == null : block.isNull(index, column);
     }
 
     long number() {
-        return number;
+        return block.rowNumber(index);
     }
 
     long line() {
-        return line;
+        return block.line(index);
     }
 
     /**
@@ -90,11 +136,10 @@ final class Row {
         if (numberStamp[column] == stamp) {
             return numbers[column];
         }
-        String text = values[column];
         double value = NO_NUMBER;
-        if (text != null) {
+        if (!isNull(column)) {
             try {
-                value = Values.parseDecimal(text);
+                value = block.decimal(index, column);
             } catch (InvalidValueException e) {
                 if (e.getProblem() != InvalidValueException.Problem.MALFORMED || !typed[column]) {
                     throw error(column, e, "a number");
@@ -116,7 +161,7 @@ final class Row {
         if (instantStamp[column] == stamp) {
             return instants[column];
         }
-        String text = values[column];
+        CharSequence text = chars(column);
         long value = NO_INSTANT;
         if (text != null) {
             try {
@@ -134,7 +179,7 @@ final class Row {
 
     private InvalidInputException error(int column, InvalidValueException e, String expected) {
         String why = reasons[column] == null ? "" : " for " + reasons[column];
-        return new InvalidInputException(new SourceLocation(source, line, column + 1L),
+        return new InvalidInputException(new SourceLocation(source, line(), column + 1L),
                 e.getMessage() + " in column '" + names.get(column) + "' (expected " + expected + why
                         + "; declare a 'type' expectation to count such values instead)");
     }

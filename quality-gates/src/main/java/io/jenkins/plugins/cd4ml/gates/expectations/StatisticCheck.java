@@ -50,7 +50,7 @@ final class StatisticCheck extends Check {
     @Override
     void accept(Row row) throws InvalidInputException {
         if (distinct != null || distinctSketch != null) {
-            String text = row.text(column);
+            CharSequence text = row.chars(column);
             if (text != null) {
                 count++;
                 addDistinct(UniqueCheck.key(text));

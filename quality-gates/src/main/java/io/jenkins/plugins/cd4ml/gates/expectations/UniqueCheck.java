@@ -16,7 +16,7 @@ final class UniqueCheck extends RowCheck {
 
     private UniqueCheck(Expectation expectation, int column, int maxSamples, LongHashSet seen) {
         super(expectation, column, maxSamples, "distinct non-null values", row -> {
-            String text = row.text(column);
+            CharSequence text = row.chars(column);
             if (text == null) {
                 return Rule.SKIP;
             }
@@ -24,7 +24,7 @@ final class UniqueCheck extends RowCheck {
         });
     }
 
-    static long key(String text) {
+    static long key(CharSequence text) {
         char first = text.isEmpty() ? 'x' : text.charAt(0);
         if (text.length() <= 19 && (first >= '0' && first <= '9' || first == '-')) {
             try {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.cd4ml.gates.metrics;
 
+import io.jenkins.plugins.cd4ml.data.InvalidValueException;
+import io.jenkins.plugins.cd4ml.data.RowBlock;
 import io.jenkins.plugins.cd4ml.data.TableReader;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
@@ -168,10 +170,7 @@ public final class PredictionReader {
         Outputs baseline = spec.hasBaselineColumns()
                 ? Outputs.create(spec, baselineScore, baselinePrediction, table.source()) : null;
         List<String> ids = id < 0 ? null : new ArrayList<>();
-        int[] used = java.util.stream.IntStream.concat(
-                java.util.stream.IntStream.of(label, score, prediction, baselineScore, baselinePrediction, id),
-                Arrays.stream(categorical)).filter(c -> c >= 0).distinct().toArray();
-        try (RowPipeline rows = new RowPipeline(table, used)) {
+        try (RowPipeline rows = new RowPipeline(table)) {
             for (Row current = rows.next(); current != null; current = rows.next()) {
                 int row = columns.addRow(current, label);
                 candidate.add(current, row, columns);
@@ -210,6 +209,13 @@ public final class PredictionReader {
     }
 
     static double number(Row table, int column, String what) throws InvalidInputException {
+        if (!table.isNull(column)) {
+            try {
+                return table.decimal(column);
+            } catch (InvalidValueException slowPath) {
+                // spaces around the number, or not a number: decided below
+            }
+        }
         String text = required(table, column, "a number: " + what);
         try {
             return Decimal.parse(text.trim());
@@ -219,70 +225,57 @@ public final class PredictionReader {
         }
     }
 
-    /** One row's cells, as the reading thread copied them. */
+    /** One row's cells, in the block the reading thread handed over. */
     interface Row {
         /** @return the cell's text, {@code null} when empty */
         String value(int column);
+
+        /** @return whether the cell is empty */
+        boolean isNull(int column);
+
+        /**
+         * @return a non-null cell as a number, parsed from the file's bytes where it can be
+         * @throws InvalidValueException when it is not a plain decimal number
+         */
+        double decimal(int column) throws InvalidValueException;
 
         /** @return where the cell is in the file */
         SourceLocation locate(int column);
     }
 
     /**
-     * Reads rows on a second thread, in batches, so that CSV decoding and number parsing use two
-     * cores; rows come out in file order with their line numbers, and a problem found by the
-     * reading thread is rethrown in order.
+     * Reads blocks of rows on a second thread (finding fields only), so that reading and number
+     * parsing use two cores; rows come out in file order with their line numbers, and a problem
+     * found by the reading thread is rethrown in order.
      */
     private static final class RowPipeline implements AutoCloseable {
-        private static final int BATCH = 4096;
+        private static final Batch END = new Batch(null, null);
         private final TableReader table;
-        private final int[] slotOfColumn;
-        private final int[] columnOfSlot;
         private final java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
         private final Thread reader;
         private volatile boolean stopped;
-        private Batch batch;
+        private RowBlock block;
         private int index;
-        private final BatchRow row = new BatchRow();
+        private final BlockRow row = new BlockRow();
 
-        RowPipeline(TableReader table, int[] used) {
+        RowPipeline(TableReader table) {
             this.table = table;
-            this.slotOfColumn = new int[table.columns().size()];
-            this.columnOfSlot = used.clone();
-            Arrays.fill(slotOfColumn, -1);
-            for (int slot = 0; slot < used.length; slot++) {
-                slotOfColumn[used[slot]] = slot;
-            }
             this.reader = new Thread(this::readAll, "cd4ml-predictions-reader");
             reader.setDaemon(true);
             reader.start();
         }
 
         private void readAll() {
-            int width = columnOfSlot.length;
             try {
-                while (!stopped) {
-                    Batch next = new Batch(new String[BATCH * width], new long[BATCH], null);
-                    int count = 0;
-                    boolean more = true;
-                    while (count < BATCH && (more = table.next())) {
-                        int base = count * width;
-                        for (int slot = 0; slot < width; slot++) {
-                            next.cells[base + slot] = table.value(columnOfSlot[slot]);
-                        }
-                        next.lines[count++] = table.line();
-                    }
-                    next.count = count;
-                    queue.put(next);
-                    if (!more) {
-                        queue.put(Batch.END);
-                        return;
-                    }
+                RowBlock next;
+                while (!stopped && (next = table.nextBlock()) != null) {
+                    queue.put(new Batch(next, null));
                 }
+                queue.put(END);
             } catch (InvalidInputException e) {
-                offer(new Batch(null, null, e));
+                offer(new Batch(null, e));
             } catch (RuntimeException e) {
-                offer(new Batch(null, null, new InvalidInputException(SourceLocation.ofFile(table.source()),
+                offer(new Batch(null, new InvalidInputException(SourceLocation.ofFile(table.source()),
                         "cannot be read: " + e, e)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -298,23 +291,22 @@ public final class PredictionReader {
         }
 
         Row next() throws InvalidInputException {
-            if (batch == null || ++index >= batch.count) {
+            if (block == null || ++index >= block.size()) {
+                Batch batch;
                 try {
                     batch = queue.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InvalidInputException(SourceLocation.ofFile(table.source()), "reading was interrupted");
                 }
-                if (batch.error != null) {
-                    throw batch.error;
+                if (batch.error() != null) {
+                    throw batch.error();
                 }
-                if (batch == Batch.END) {
+                if (batch == END) {
                     return null;
                 }
+                block = batch.rows();
                 index = 0;
-                if (batch.count == 0) {
-                    return next();
-                }
             }
             return row;
         }
@@ -331,32 +323,31 @@ public final class PredictionReader {
             }
         }
 
-        private final class BatchRow implements Row {
+        private final class BlockRow implements Row {
             @Override
             public String value(int column) {
-                return batch.cells[index * columnOfSlot.length + slotOfColumn[column]];
+                return block.text(index, column);
+            }
+
+            @Override
+            public boolean isNull(int column) {
+                return block.isNull(index, column);
+            }
+
+            @Override
+            public double decimal(int column) throws InvalidValueException {
+                return block.decimal(index, column);
             }
 
             @Override
             public SourceLocation locate(int column) {
-                return new SourceLocation(table.source(), batch.lines[index], column + 1L);
+                return new SourceLocation(table.source(), block.line(index), column + 1L);
             }
         }
     }
 
-    /** Rows copied by the reading thread; an error ends the stream. */
-    private static final class Batch {
-        static final Batch END = new Batch(new String[0], new long[0], null);
-        final String[] cells;
-        final long[] lines;
-        final InvalidInputException error;
-        int count;
-
-        Batch(String[] cells, long[] lines, InvalidInputException error) {
-            this.cells = cells;
-            this.lines = lines;
-            this.error = error;
-        }
+    /** Rows handed over by the reading thread; an error ends the stream. */
+    private record Batch(RowBlock rows, InvalidInputException error) {
     }
 
     /** Growable label and categorical columns shared by the candidate and baseline outputs. */

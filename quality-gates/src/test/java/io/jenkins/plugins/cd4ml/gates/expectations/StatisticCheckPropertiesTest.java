@@ -24,7 +24,7 @@ class StatisticCheckPropertiesTest {
         Row row = new Row("data.csv", List.of("x"), new boolean[1], new String[1]);
         long n = 0;
         for (double value : values) {
-            row.set(new String[] {Double.toString(value)}, ++n, n + 1);
+            row.set(OneRow.of(new String[] {Double.toString(value)}, ++n, n + 1), 0);
             check.accept(row);
         }
         return check.result(n).observedValue();
@@ -52,7 +52,7 @@ class StatisticCheckPropertiesTest {
         Row row = new Row("data.csv", List.of("x"), new boolean[1], new String[1]);
         long n = 0;
         for (double value : rounded) {
-            row.set(new String[] {Double.toString(value)}, ++n, n + 1);
+            row.set(OneRow.of(new String[] {Double.toString(value)}, ++n, n + 1), 0);
             check.accept(row);
         }
         assertThat(check.result(n).observedValue()).isEqualTo((double) expected);
@@ -63,7 +63,7 @@ class StatisticCheckPropertiesTest {
         StatisticCheck check = new StatisticCheck(statistic(ExpectationType.DISTINCT_COUNT), 0, 1000);
         Row row = new Row("data.csv", List.of("x"), new boolean[1], new String[1]);
         for (long n = 1; n <= 60_000; n++) {
-            row.set(new String[] {"v" + (n % 50_000)}, n, n + 1);
+            row.set(OneRow.of(new String[] {"v" + (n % 50_000)}, n, n + 1), 0);
             check.accept(row);
         }
         ExpectationResult result = check.result(60_000);
