@@ -3,29 +3,43 @@ package io.jenkins.plugins.cd4ml.gpu.train.sagemaker;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.cd4ml.json.Json;
+import io.jenkins.plugins.cd4ml.report.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** The report of a SageMaker training job, as JSON (build report, {@code --format json}) and as text lines. */
 public final class SageMakerTrainingReport {
+    /** The report's {@code kind}. */
+    public static final String KIND = "sagemaker-training";
+
     private SageMakerTrainingReport() {
     }
 
     /**
      * @param result how the job ended
-     * @return {@code schemaVersion}, {@code backend: "sagemaker"}, job name and ARN, status, secondary
+     * @return PASSED when it completed, FAILED when it failed or was stopped
+     */
+    public static Verdict verdict(SageMakerTrainingResult result) {
+        return result.succeeded() ? Verdict.PASSED : Verdict.FAILED;
+    }
+
+    /**
+     * @param result how the job ended
+     * @return {@code schemaVersion}, {@code kind: "sagemaker-training"}, {@code verdict}, job name and ARN,
+     *     {@code jobStatus}, secondary
      *     status, failure reason, spot, training and billable seconds, savings percent (or null),
      *     interruptions, metrics, model artifacts, adopted, stop requested, transitions
      */
     public static ObjectNode toJson(SageMakerTrainingResult result) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("schemaVersion", Json.SCHEMA_VERSION);
-        root.put("backend", "sagemaker");
+        root.put("kind", KIND);
+        root.put("verdict", verdict(result).name());
         root.put("succeeded", result.succeeded());
         root.put("jobName", result.jobName());
         root.put("jobArn", result.jobArn());
-        root.put("status", result.status());
+        root.put("jobStatus", result.status());
         root.put("secondaryStatus", result.secondaryStatus());
         root.put("failureReason", result.failureReason());
         root.put("managedSpot", result.managedSpot());
