@@ -9,15 +9,10 @@ import io.jenkins.plugins.cd4ml.aws.AwsConnection;
 import io.jenkins.plugins.cd4ml.deploy.Sleeper;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.PollPolicy;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainer;
-import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainingReport;
-import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainingResult;
-import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingJobException;
-import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingJobRun;
-import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.steps.support.MlReportsAction;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +25,8 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
  * {@code trainModel sagemaker: …}: watches a SageMaker training job from a background thread of
- * the controller — no executor, no agent, never the CPS thread — for the hours it may train.
+ * the controller — no executor, no agent, never the CPS thread — for the hours it may train. The
+ * work is {@link SageMakerWatch}'s; this class adapts it to the step context.
  *
  * <p>Resumable: the job name is derived from the build and the spec, so after a controller
  * restart {@link #onResume} runs the same start again, which finds the job (describe before
@@ -48,10 +44,9 @@ final class SageMakerTrainingExecution extends StepExecution {
     });
 
     private final SageMakerPlan plan;
-    private transient AwsCredentialsResolver credentials; // a seam, not state: the default after a restart
     private volatile String jobName;
-    private transient volatile TrainingJobRun run;
-    private transient volatile Throwable abortCause;
+    private transient AwsCredentialsResolver credentials; // a seam, not state: the default after a restart
+    private transient volatile SageMakerWatch watch;
 
     SageMakerTrainingExecution(StepContext context, SageMakerPlan plan, AwsCredentialsResolver credentials) {
         super(context);
@@ -61,28 +56,29 @@ final class SageMakerTrainingExecution extends StepExecution {
 
     @Override
     public boolean start() {
+        watch = new SageMakerWatch(plan, new ContextSink());
         BACKGROUND.submit(this::train);
         return false;
     }
 
     @Override
     public void onResume() {
+        watch = new SageMakerWatch(plan, new ContextSink());
         BACKGROUND.submit(() -> {
-            log().println("trainModel: Jenkins restarted; re-attaching to SageMaker training job "
+            new ContextSink().log("trainModel: Jenkins restarted; re-attaching to SageMaker training job "
                     + (jobName == null ? "(derived from the build)" : jobName));
             train();
-            return null;
         });
     }
 
     @Override
     public void stop(@NonNull Throwable cause) {
-        abortCause = cause;
-        TrainingJobRun current = run;
+        SageMakerWatch current = watch;
         if (current == null) {
-            return; // train() sees the cause right after the job is created and stops it
+            getContext().onFailure(cause);
+            return;
         }
-        BACKGROUND.submit(() -> requestStop(current));
+        BACKGROUND.submit(() -> current.abort(cause));
     }
 
     @Override
@@ -90,69 +86,23 @@ final class SageMakerTrainingExecution extends StepExecution {
         return jobName == null ? "starting a SageMaker training job" : "watching SageMaker training job " + jobName;
     }
 
-    private Void train() {
+    private void train() {
+        SageMakerWatch current = watch;
+        AwsConnection connection;
         try {
-            PrintStream log = log();
             Run<?, ?> build = getContext().get(Run.class);
-            AwsConnection connection = new AwsConnection(region(), resolver().resolve(plan.credentials(), build),
-                    Optional.empty(), Optional.empty(), AwsConnection.RetryPolicy.DEFAULT);
-            try (SageMakerClient client = AwsClients.sageMaker(connection)) {
-                SageMakerTrainer trainer = new SageMakerTrainer(client, PollPolicy.DEFAULT, Sleeper.SYSTEM,
-                        Clock.systemUTC());
-                TrainingJobRun started = trainer.start(plan.spec(), plan.allowlist(), plan.identity(),
-                        line -> log.println("trainModel: " + line));
-                run = started;
-                jobName = started.jobName();
-                getContext().saveState();
-                if (abortCause != null) {
-                    requestStop(started);
-                }
-                SageMakerTrainingResult result = started.await(line -> log.println("trainModel: " + line));
-                MlReportsAction.record(build, plan.section(), SageMakerReports.toJson(result));
-                SageMakerTrainingReport.toText(result).forEach(line -> log.println("trainModel: " + line));
-                finish(result);
-            }
-        } catch (InvalidInputException e) {
-            fail(new AbortException("trainModel: " + e.getProblem()));
-        } catch (TrainingJobException e) {
-            recordError(e.getMessage());
-            fail(new AbortException("trainModel: " + e.getMessage()));
+            AwsCredentialsResolver resolver = credentials == null ? AwsCredentialsResolver.DEFAULT_CHAIN : credentials;
+            connection = new AwsConnection(region(), resolver.resolve(plan.credentials(), build), Optional.empty(),
+                    Optional.empty(), AwsConnection.RetryPolicy.DEFAULT);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            getContext().onFailure(e);
+            return;
+        }
+        try (SageMakerClient client = AwsClients.sageMaker(connection)) {
+            current.run(new SageMakerTrainer(client, PollPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC()));
         } catch (SdkException e) {
-            fail(new AbortException("trainModel: AWS: " + e.getMessage()));
-        } catch (Throwable t) {
-            fail(t);
+            getContext().onFailure(new AbortException("trainModel: AWS: " + e.getMessage()));
         }
-        return null;
-    }
-
-    private void finish(SageMakerTrainingResult result) {
-        Throwable cause = abortCause;
-        if (cause != null) {
-            getContext().onFailure(cause);
-        } else if (result.succeeded()) {
-            getContext().onSuccess(SageMakerReports.toReturnValue(result));
-        } else {
-            getContext().onFailure(new AbortException("trainModel: " + SageMakerTrainingReport.failure(result)));
-        }
-    }
-
-    private Void requestStop(TrainingJobRun current) {
-        try {
-            current.requestStop(line -> {
-                try {
-                    log().println("trainModel: " + line);
-                } catch (IOException | InterruptedException e) {
-                    // the log is gone; the stop itself matters
-                }
-            });
-        } catch (TrainingJobException e) {
-            fail(new AbortException("trainModel: " + e.getMessage() + "; the job may still run"));
-        }
-        return null;
-    }
-
-    private AwsCredentialsResolver resolver() {
-        return credentials == null ? AwsCredentialsResolver.DEFAULT_CHAIN : credentials;
     }
 
     private Region region() throws AbortException {
@@ -166,20 +116,40 @@ final class SageMakerTrainingExecution extends StepExecution {
         }
     }
 
-    private void recordError(String message) {
-        try {
-            MlReportsAction.record(getContext().get(Run.class), plan.section(),
-                    SageMakerReports.errorJson(jobName, message));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // the failure below still reaches the build
+    /** The watch's reports, into the step context. */
+    private final class ContextSink implements SageMakerWatch.Sink {
+        @Override
+        public void log(String line) {
+            try {
+                getContext().get(TaskListener.class).getLogger().println(line);
+            } catch (IOException | InterruptedException e) {
+                // the log is gone; the job and its report matter more
+            }
         }
-    }
 
-    private void fail(Throwable t) {
-        getContext().onFailure(abortCause != null ? abortCause : t);
-    }
+        @Override
+        public void jobStarted(String name) {
+            jobName = name;
+            getContext().saveState();
+        }
 
-    private PrintStream log() throws IOException, InterruptedException {
-        return getContext().get(TaskListener.class).getLogger();
+        @Override
+        public void record(String section, String json) {
+            try {
+                MlReportsAction.record(getContext().get(Run.class), section, json);
+            } catch (IOException | InterruptedException e) {
+                log("trainModel: could not record the report: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void succeeded(Map<String, Object> value) {
+            getContext().onSuccess(value);
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            getContext().onFailure(cause);
+        }
     }
 }
