@@ -90,18 +90,22 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
                 assumeRoleArn.isEmpty() ? null : assumeRoleArn);
     }
 
+    /** @return the training image */
     public String getImage() {
         return image;
     }
 
+    /** @return the IAM role SageMaker assumes for the job */
     public String getRoleArn() {
         return roleArn;
     }
 
+    /** @return where SageMaker writes the model */
     public String getOutputS3Uri() {
         return outputS3Uri;
     }
 
+    /** @return the instance type */
     public String getInstanceType() {
         return instanceType;
     }
@@ -112,6 +116,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.instanceType = Objects.requireNonNullElse(instanceType, "").strip();
     }
 
+    /** @return how many instances train */
     public int getInstanceCount() {
         return instanceCount;
     }
@@ -122,6 +127,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.instanceCount = instanceCount;
     }
 
+    /** @return the storage per instance in GB */
     public int getVolumeSizeGb() {
         return volumeSizeGb;
     }
@@ -132,6 +138,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.volumeSizeGb = volumeSizeGb;
     }
 
+    /** @return the hyperparameters: name → value */
     public Map<String, Object> getHyperparameters() {
         return hyperparameters;
     }
@@ -142,6 +149,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.hyperparameters = hyperparameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(hyperparameters);
     }
 
+    /** @return the input channels: name → S3 prefix */
     public Map<String, Object> getChannels() {
         return channels;
     }
@@ -152,6 +160,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.channels = channels == null ? new LinkedHashMap<>() : new LinkedHashMap<>(channels);
     }
 
+    /** @return where checkpoints are kept, or "" */
     public String getCheckpointS3Uri() {
         return checkpointS3Uri;
     }
@@ -162,6 +171,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.checkpointS3Uri = Objects.requireNonNullElse(checkpointS3Uri, "").strip();
     }
 
+    /** @return the checkpoint directory in the container, or "" for the default */
     public String getCheckpointLocalPath() {
         return checkpointLocalPath;
     }
@@ -172,6 +182,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.checkpointLocalPath = Objects.requireNonNullElse(checkpointLocalPath, "").strip();
     }
 
+    /** @return the longest the job may train, in seconds */
     public int getMaxRuntimeSeconds() {
         return maxRuntimeSeconds;
     }
@@ -182,6 +193,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.maxRuntimeSeconds = maxRuntimeSeconds;
     }
 
+    /** @return with spot: the longest wait plus run, in seconds (0: not set) */
     public int getMaxWaitSeconds() {
         return maxWaitSeconds;
     }
@@ -192,6 +204,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.maxWaitSeconds = maxWaitSeconds;
     }
 
+    /** @return whether the job trains on spot capacity */
     public boolean isManagedSpot() {
         return managedSpot;
     }
@@ -202,6 +215,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.managedSpot = managedSpot;
     }
 
+    /** @return the image digests the job may use (empty: any) */
     public List<String> getImageAllowlist() {
         return imageAllowlist;
     }
@@ -212,6 +226,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.imageAllowlist = imageAllowlist == null ? List.of() : List.copyOf(imageAllowlist);
     }
 
+    /** @return the AWS region, or "" for the controller's default */
     public String getRegion() {
         return region;
     }
@@ -222,6 +237,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.region = Objects.requireNonNullElse(region, "").strip();
     }
 
+    /** @return the Jenkins AWS credentials ID, or "" for the default chain */
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -232,6 +248,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.credentialsId = Objects.requireNonNullElse(credentialsId, "").strip();
     }
 
+    /** @return the role to assume for the SageMaker calls, or "" */
     public String getAssumeRoleArn() {
         return assumeRoleArn;
     }

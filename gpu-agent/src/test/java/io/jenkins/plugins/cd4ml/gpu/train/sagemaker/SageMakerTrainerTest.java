@@ -185,6 +185,29 @@ class SageMakerTrainerTest {
     }
 
     @Test
+    void throttledCreateIsRetriedIntoOneJob() throws Exception {
+        fake.failNext("CreateTrainingJob", Fault.throttle());
+        fake.failNext("CreateTrainingJob", Fault.serverError());
+
+        TrainingJobRun run = trainer().start(spotSpec().build(), ImageAllowlist.ANY, "jobs/churn#54", log::add);
+
+        assertThat(fake.requests("CreateTrainingJob")).hasSize(3);
+        assertThat(jobs.jobNames()).containsExactly(run.jobName());
+        assertThat(run.adopted()).isFalse();
+    }
+
+    @Test
+    void aDifferentJobUnderTheSameNameIsNotAdopted() throws Exception {
+        String name = TrainingJobNames.of("jobs/churn#55", spotSpec().build());
+        client.createTrainingJob(TrainingJobRequests.create(name, spotSpec()
+                .image("123456789012.dkr.ecr.us-east-1.amazonaws.com/other@" + DIGEST).build()));
+
+        assertThatThrownBy(() -> trainer().start(spotSpec().build(), ImageAllowlist.ANY, "jobs/churn#55", log::add))
+                .isInstanceOf(TrainingJobException.class).hasMessageContaining("refusing to adopt");
+        assertThat(fake.requests("CreateTrainingJob")).hasSize(1);
+    }
+
+    @Test
     void startingAgainWithTheSameIdentityAndSpecNeverCreatesASecondJob() throws Exception {
         TrainingJobRun first = trainer().start(spotSpec().build(), ImageAllowlist.ANY, "jobs/churn#47", log::add);
         TrainingJobRun again = trainer().start(spotSpec().build(), ImageAllowlist.ANY, "jobs/churn#47", log::add);
