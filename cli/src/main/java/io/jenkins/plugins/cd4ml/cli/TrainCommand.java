@@ -41,6 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run a training command on free, healthy GPUs of this machine (exclusive across concurrent runs), "
                 + "with GPU telemetry and digests of its outputs.",
             "Example: cd4ml train --gpus 2 --min-memory-gb 40 --model model/ --metrics metrics.json -- python train.py",
+            "On SageMaker (managed spot, same engine as trainModel sagemaker: …): cd4ml train --sagemaker job.yaml "
+                    + "--region us-east-1; exit code 0 when the job completed, 1 when it failed or was stopped, 3 when "
+                    + "the job file is invalid or SageMaker could not be asked.",
             "Exit code 0 on success, 1 when the command fails or a declared output is missing, 3 when no GPUs could "
                     + "be allocated or an input is invalid, 4 when it succeeded but GPUs sat idle most of the time."})
 final class TrainCommand implements Callable<Integer> {
@@ -91,8 +94,12 @@ final class TrainCommand implements Callable<Integer> {
             + "With json the command's log goes to standard error.", defaultValue = "text")
     OutputFormat format;
 
-    @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The training command, after --.")
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The training command, after -- "
+            + "(required unless --sagemaker).")
     List<String> command;
+
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nSageMaker training:%n")
+    SageMakerTrainOptions sagemaker;
 
     @Override
     public Integer call() throws Exception {
@@ -105,6 +112,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter log = format == OutputFormat.json ? spec.commandLine().getErr() : out;
+        if (sagemaker != null) {
+            if (command != null && !command.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sagemaker runs the job file's image; "
+                        + "give no COMMAND");
+            }
+            return sagemaker.run(out, log, format);
+        }
+        if (command == null || command.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'COMMAND' "
+                    + "(or --sagemaker JOB.yaml)");
+        }
         TrainingSpec training = new TrainingSpec(command,
                 (workdir == null ? Path.of("") : workdir).toAbsolutePath().toString(), Map.of(), declaredOutputs(),
                 timeout == null ? Duration.ZERO : timeout);

@@ -3,7 +3,12 @@ package io.jenkins.plugins.cd4ml.steps.gpu;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainer;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingJobSpec;
 import io.jenkins.plugins.cd4ml.steps.support.AgentStepExecution;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,6 +42,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * SHA-256 digests (for lineage) and the metrics file is read. The build keeps a {@code training}
  * report (section {@code training} or {@code training:<id>}). A command that fails, times out or
  * leaves a declared output missing fails the step.
+ *
+ * <p>With {@code sagemaker: sagemaker(…)} ({@link SageMakerTraining}) the step instead runs a
+ * SageMaker training job (managed spot optional) and watches it from the controller; it needs no
+ * {@code node}. See {@link SageMakerTrainingExecution}.
  */
 public class TrainModelStep extends Step {
     private final String command;
@@ -46,6 +55,7 @@ public class TrainModelStep extends Step {
     private int timeoutMinutes;
     private Map<String, Object> outputs = new LinkedHashMap<>();
     private String id = "";
+    private SageMakerTraining sagemaker;
 
     /** @param command the training command, e.g. {@code python train.py --epochs 3} (split like a shell, run without one) */
     @DataBoundConstructor
@@ -124,6 +134,50 @@ public class TrainModelStep extends Step {
         this.id = id == null ? "" : id.strip();
     }
 
+    /** @return the SageMaker job to train with instead of a command on this agent, or {@code null} */
+    public SageMakerTraining getSagemaker() {
+        return sagemaker;
+    }
+
+    /** @param sagemaker train on SageMaker (managed spot) instead of running a command on this agent */
+    @DataBoundSetter
+    public void setSagemaker(SageMakerTraining sagemaker) {
+        this.sagemaker = sagemaker;
+    }
+
+    /**
+     * Checks a SageMaker call on the controller, before anything is sent to AWS.
+     *
+     * @param build the build's externalizable id, e.g. {@code team/churn#42} (part of the job name)
+     * @return the validated call
+     * @throws AbortException listing every problem
+     */
+    SageMakerPlan sageMakerPlan(String build) throws AbortException {
+        if (!command.isBlank()) {
+            throw new AbortException("trainModel: command and sagemaker exclude each other: the SageMaker job's "
+                    + "image runs the training");
+        }
+        checkId();
+        TrainingJobSpec spec = sagemaker.toSpec();
+        List<String> problems = SageMakerTrainer.problems(spec, sagemaker.toAllowlist());
+        if (!problems.isEmpty()) {
+            throw new AbortException("trainModel sagemaker: " + String.join("; ", problems));
+        }
+        String section = section();
+        return new SageMakerPlan(spec, sagemaker.toAllowlist(), sagemaker.toCredentials(), sagemaker.getRegion(),
+                build + "/" + section, section);
+    }
+
+    private String section() {
+        return id.isEmpty() ? "training" : "training:" + id;
+    }
+
+    private void checkId() throws AbortException {
+        if (!id.isEmpty() && !id.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new AbortException("id: '" + id + "' may only contain letters, digits, '.', '_' and '-'");
+        }
+    }
+
     /**
      * Checks the arguments on the controller, before anything runs on the agent.
      *
@@ -137,9 +191,7 @@ public class TrainModelStep extends Step {
         if (timeoutMinutes < 0) {
             throw new AbortException("timeoutMinutes must not be negative but was " + timeoutMinutes);
         }
-        if (!id.isEmpty() && !id.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw new AbortException("id: '" + id + "' may only contain letters, digits, '.', '_' and '-'");
-        }
+        checkId();
         GpuAsk ask;
         try {
             ask = gpus == 0 ? null : new GpuAsk(gpus, minMemoryGb, maxWaitMinutes);
@@ -147,7 +199,7 @@ public class TrainModelStep extends Step {
             throw new AbortException(e.getMessage());
         }
         return new Plan(CommandWords.split(command), TrainingOutputs.of(outputs),
-                Duration.ofMinutes(timeoutMinutes), ask, id.isEmpty() ? "training" : "training:" + id);
+                Duration.ofMinutes(timeoutMinutes), ask, section());
     }
 
     /**
@@ -165,6 +217,15 @@ public class TrainModelStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
+        if (sagemaker != null) {
+            Run<?, ?> build = context.get(Run.class);
+            return new SageMakerTrainingExecution(context, sageMakerPlan(build.getExternalizableId()),
+                    AwsCredentialsResolver.DEFAULT_CHAIN);
+        }
+        if (context.get(FilePath.class) == null) {
+            throw new AbortException("trainModel runs the command in the workspace: call it inside node { … }, "
+                    + "or pass sagemaker: sagemaker(…) to train on SageMaker");
+        }
         return new Execution(context, plan());
     }
 
@@ -207,6 +268,8 @@ public class TrainModelStep extends Step {
     @Extension
     @Symbol("trainModel")
     public static class DescriptorImpl extends StepDescriptor {
+        private static final Set<Class<?>> CONTEXT = Set.of(Run.class, TaskListener.class);
+
         @Override
         public String getFunctionName() {
             return "trainModel";
@@ -215,12 +278,12 @@ public class TrainModelStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Train a model on this agent's GPUs and record its outputs";
+            return "Train a model on this agent's GPUs or on SageMaker and record its outputs";
         }
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return AgentStepExecution.AGENT_CONTEXT;
+            return CONTEXT; // the workspace only for a command on the agent: checked in start()
         }
     }
 }

@@ -185,6 +185,7 @@ public final class ReportSection {
             case "model-version" -> "Registered model";
             case "deployment" -> "Deployment";
             case "gpu-usage" -> "GPU usage";
+            case "sagemaker-training" -> "SageMaker training";
             default -> getStep();
         };
         return getId().isEmpty() ? title : title + ": " + getId();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.cd4ml.steps.StepArguments;
@@ -20,12 +19,12 @@ class TrainModelStepTest {
     private final TrainModelStep.DescriptorImpl descriptor = new TrainModelStep.DescriptorImpl();
 
     @Test
-    void isNamedTrainModelAndNeedsAnAgent() {
+    void isNamedTrainModelAndChecksForAnAgentOnlyWhenItRunsACommand() {
         assertThat(descriptor.getFunctionName()).isEqualTo("trainModel");
         assertThat(TrainModelStep.DescriptorImpl.class.getAnnotation(Symbol.class).value()).containsExactly("trainModel");
         assertThat(TrainModelStep.DescriptorImpl.class.isAnnotationPresent(Extension.class)).isTrue();
         assertThat(Set.copyOf(descriptor.getRequiredContext()))
-                .isEqualTo(Set.<Class<?>>of(FilePath.class, Run.class, TaskListener.class));
+                .isEqualTo(Set.<Class<?>>of(Run.class, TaskListener.class));
     }
 
     @Test

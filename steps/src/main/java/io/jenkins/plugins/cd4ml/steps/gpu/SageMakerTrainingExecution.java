@@ -1,0 +1,155 @@
+package io.jenkins.plugins.cd4ml.steps.gpu;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.cd4ml.aws.AwsClients;
+import io.jenkins.plugins.cd4ml.aws.AwsConnection;
+import io.jenkins.plugins.cd4ml.deploy.Sleeper;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.PollPolicy;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainer;
+import io.jenkins.plugins.cd4ml.steps.support.MlReportsAction;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+
+/**
+ * {@code trainModel sagemaker: …}: watches a SageMaker training job from a background thread of
+ * the controller — no executor, no agent, never the CPS thread — for the hours it may train. The
+ * work is {@link SageMakerWatch}'s; this class adapts it to the step context.
+ *
+ * <p>Resumable: the job name is derived from the build and the spec, so after a controller
+ * restart {@link #onResume} runs the same start again, which finds the job (describe before
+ * create) and re-attaches to polling. {@link #stop} sends {@code StopTrainingJob} once, however
+ * often the build is aborted; the step ends when SageMaker reports {@code Stopped}, with the
+ * report recorded.
+ */
+final class SageMakerTrainingExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "cd4ml SageMaker training");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final SageMakerPlan plan;
+    private volatile String jobName;
+    private transient AwsCredentialsResolver credentials; // a seam, not state: the default after a restart
+    private transient volatile SageMakerWatch watch;
+
+    SageMakerTrainingExecution(StepContext context, SageMakerPlan plan, AwsCredentialsResolver credentials) {
+        super(context);
+        this.plan = plan;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public boolean start() {
+        watch = new SageMakerWatch(plan, new ContextSink());
+        BACKGROUND.submit(this::train);
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        watch = new SageMakerWatch(plan, new ContextSink());
+        BACKGROUND.submit(() -> {
+            new ContextSink().log("trainModel: Jenkins restarted; re-attaching to SageMaker training job "
+                    + (jobName == null ? "(derived from the build)" : jobName));
+            train();
+        });
+    }
+
+    @Override
+    public void stop(@NonNull Throwable cause) {
+        SageMakerWatch current = watch;
+        if (current == null) {
+            getContext().onFailure(cause);
+            return;
+        }
+        BACKGROUND.submit(() -> current.abort(cause));
+    }
+
+    @Override
+    public String getStatus() {
+        return jobName == null ? "starting a SageMaker training job" : "watching SageMaker training job " + jobName;
+    }
+
+    private void train() {
+        SageMakerWatch current = watch;
+        AwsConnection connection;
+        try {
+            Run<?, ?> build = getContext().get(Run.class);
+            AwsCredentialsResolver resolver = credentials == null ? AwsCredentialsResolver.DEFAULT_CHAIN : credentials;
+            connection = new AwsConnection(region(), resolver.resolve(plan.credentials(), build), Optional.empty(),
+                    Optional.empty(), AwsConnection.RetryPolicy.DEFAULT);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            getContext().onFailure(e);
+            return;
+        }
+        try (SageMakerClient client = AwsClients.sageMaker(connection)) {
+            current.run(new SageMakerTrainer(client, PollPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC()));
+        } catch (SdkException e) {
+            getContext().onFailure(new AbortException("trainModel: AWS: " + e.getMessage()));
+        }
+    }
+
+    private Region region() throws AbortException {
+        if (!plan.region().isEmpty()) {
+            return Region.of(plan.region());
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkException e) {
+            throw new AbortException("trainModel: no AWS region: set region: 'us-east-1' (or AWS_REGION on the controller)");
+        }
+    }
+
+    /** The watch's reports, into the step context. */
+    private final class ContextSink implements SageMakerWatch.Sink {
+        @Override
+        public void log(String line) {
+            try {
+                getContext().get(TaskListener.class).getLogger().println(line);
+            } catch (IOException | InterruptedException e) {
+                // the log is gone; the job and its report matter more
+            }
+        }
+
+        @Override
+        public void jobStarted(String name) {
+            jobName = name;
+            getContext().saveState();
+        }
+
+        @Override
+        public void record(String section, String json) {
+            try {
+                MlReportsAction.record(getContext().get(Run.class), section, json);
+            } catch (IOException | InterruptedException e) {
+                log("trainModel: could not record the report: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void succeeded(Map<String, Object> value) {
+            getContext().onSuccess(value);
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            getContext().onFailure(cause);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.jenkins.plugins.cd4ml.steps.gpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hudson.AbortException;
+import hudson.Extension;
+import io.jenkins.plugins.cd4ml.deploy.EnvironmentCredentials;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainingResult;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.StatusTransition;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingJobSpec;
+import io.jenkins.plugins.cd4ml.json.Json;
+import io.jenkins.plugins.cd4ml.steps.StepArguments;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.Symbol;
+import org.junit.jupiter.api.Test;
+
+/** {@code trainModel sagemaker: sagemaker(…)}: binding, validation before anything is sent, report and return value. */
+class SageMakerTrainingTest {
+    private static final String IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-train@sha256:"
+            + "ab".repeat(32);
+
+    private static Map<String, Object> spotArguments() {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("image", IMAGE);
+        arguments.put("roleArn", "arn:aws:iam::123456789012:role/SageMakerTraining");
+        arguments.put("outputS3Uri", "s3://ml-models/churn");
+        arguments.put("instanceType", "ml.g5.xlarge");
+        arguments.put("hyperparameters", Map.of("epochs", 10, "lr", 0.001));
+        arguments.put("channels", Map.of("train", "s3://ml-data/churn/train"));
+        arguments.put("managedSpot", true);
+        arguments.put("maxRuntimeSeconds", 7200);
+        arguments.put("maxWaitSeconds", 14400);
+        arguments.put("checkpointS3Uri", "s3://ml-checkpoints/churn");
+        arguments.put("region", "us-east-1");
+        return arguments;
+    }
+
+    private static TrainModelStep step(Map<String, Object> sagemaker) throws Exception {
+        // structs passes null for a constructor argument the script leaves out: trainModel sagemaker: …
+        TrainModelStep step = new TrainModelStep(null);
+        step.setSagemaker(StepArguments.bind(SageMakerTraining.class, sagemaker));
+        return step;
+    }
+
+    @Test
+    void isTheSagemakerSymbolWithImageRoleAndOutputRequired() {
+        assertThat(SageMakerTraining.DescriptorImpl.class.getAnnotation(Symbol.class).value()).containsExactly("sagemaker");
+        assertThat(SageMakerTraining.DescriptorImpl.class.isAnnotationPresent(Extension.class)).isTrue();
+        assertThat(StepArguments.requiredArgumentNames(SageMakerTraining.class))
+                .containsExactly("image", "roleArn", "outputS3Uri");
+    }
+
+    @Test
+    void bindsEveryFieldIntoTheEnginesSpec() throws Exception {
+        TrainModelStep step = step(spotArguments());
+        step.setId("spot");
+
+        SageMakerPlan plan = step.sageMakerPlan("team/churn#42");
+
+        TrainingJobSpec spec = plan.spec();
+        assertThat(spec.image()).isEqualTo(IMAGE);
+        assertThat(spec.compute()).isEqualTo(new TrainingJobSpec.Compute("ml.g5.xlarge", 1, 30));
+        assertThat(spec.hyperparameters()).isEqualTo(Map.of("epochs", "10", "lr", "0.001"));
+        assertThat(spec.channels()).containsExactly(new TrainingJobSpec.InputChannel("train", "s3://ml-data/churn/train"));
+        assertThat(spec.checkpoint()).isEqualTo(new TrainingJobSpec.Checkpoint("s3://ml-checkpoints/churn",
+                "/opt/ml/checkpoints"));
+        assertThat(spec.limits()).isEqualTo(new TrainingJobSpec.StoppingLimits(Duration.ofHours(2), Duration.ofHours(4)));
+        assertThat(spec.managedSpot()).isTrue();
+        assertThat(plan.section()).isEqualTo("training:spot");
+        assertThat(plan.identity()).isEqualTo("team/churn#42/training:spot");
+        assertThat(plan.region()).isEqualTo("us-east-1");
+        assertThat(plan.credentials()).isEqualTo(EnvironmentCredentials.DEFAULT);
+    }
+
+    @Test
+    void everyProblemIsReportedBeforeAnythingIsSent() throws Exception {
+        Map<String, Object> arguments = spotArguments();
+        arguments.put("maxWaitSeconds", 3600);
+        arguments.remove("checkpointS3Uri");
+
+        assertThatThrownBy(() -> step(arguments).sageMakerPlan("team/churn#42")).isInstanceOf(AbortException.class)
+                .hasMessageContaining("maxWaitSeconds: must be at least maxRuntimeSeconds (7200)")
+                .hasMessageContaining("checkpoint: required with managed spot");
+    }
+
+    @Test
+    void anImageOutsideTheAllowlistIsRefused() throws Exception {
+        Map<String, Object> arguments = spotArguments();
+        arguments.put("imageAllowlist", List.of("sha256:" + "cd".repeat(32)));
+
+        assertThatThrownBy(() -> step(arguments).sageMakerPlan("team/churn#42")).isInstanceOf(AbortException.class)
+                .hasMessageContaining("not in the image allowlist");
+    }
+
+    @Test
+    void aCommandAndSagemakerExcludeEachOther() throws Exception {
+        TrainModelStep step = new TrainModelStep("python train.py");
+        step.setSagemaker(StepArguments.bind(SageMakerTraining.class, spotArguments()));
+
+        assertThatThrownBy(() -> step.sageMakerPlan("team/churn#42")).isInstanceOf(AbortException.class)
+                .hasMessageContaining("command and sagemaker exclude each other");
+    }
+
+    @Test
+    void theDefaultChainRefusesCredentialIdsItCannotResolveYet() {
+        assertThatThrownBy(() -> AwsCredentialsResolver.DEFAULT_CHAIN.resolve(
+                new EnvironmentCredentials("aws-prod", null), null)).isInstanceOf(AbortException.class)
+                .hasMessageContaining("credentialsId").hasMessageNotContaining("aws-prod");
+    }
+
+    @Test
+    void reportAndReturnValueCarrySavingsAndMetrics() throws Exception {
+        SageMakerTrainingResult result = new SageMakerTrainingResult("team-churn-42-training-0123456789ab",
+                "arn:aws:sagemaker:us-east-1:123456789012:training-job/x", "Completed", "Completed", "", true, 3600,
+                1260, Map.of("validation:accuracy", 0.93), List.of(
+                        new StatusTransition("Training", Instant.EPOCH, Instant.EPOCH.plusSeconds(60), ""),
+                        new StatusTransition("Interrupted", Instant.EPOCH.plusSeconds(60), null, "spot")),
+                "s3://ml-models/churn/model.tar.gz", false, false);
+
+        JsonNode report = Json.mapper().readTree(SageMakerReports.toJson(result));
+        Map<String, Object> value = SageMakerReports.toReturnValue(result);
+
+        assertThat(report.path("kind").asText()).isEqualTo("sagemaker-training");
+        assertThat(report.path("verdict").asText()).isEqualTo("PASSED");
+        assertThat(report.path("billableSeconds").asInt()).isEqualTo(1260);
+        assertThat(report.path("savingsPercent").asDouble()).isCloseTo(100.0 * (1 - 1260.0 / 3600), within(1e-9));
+        assertThat(report.path("interruptions").asInt()).isEqualTo(1);
+        assertThat(report.path("metrics").path("validation:accuracy").asDouble()).isEqualTo(0.93);
+        assertThat(value).containsEntry("jobName", result.jobName()).containsEntry("status", "Completed")
+                .containsEntry("interruptions", 1).containsEntry("modelArtifacts", "s3://ml-models/churn/model.tar.gz");
+        assertThat((Double) value.get("savingsPercent")).isCloseTo(65.0, within(1e-9));
+        assertThat(Json.mapper().readTree(SageMakerReports.errorJson(null, "throttled")).path("verdict").asText())
+                .isEqualTo("ERROR");
+    }
+
+    @Test
+    void everyFieldHasAHelpFile() throws Exception {
+        Path resources = Path.of("src/main/resources/io/jenkins/plugins/cd4ml/steps/gpu/SageMakerTraining");
+        for (String field : List.of("image", "roleArn", "outputS3Uri", "instanceType", "instanceCount", "volumeSizeGb",
+                "hyperparameters", "channels", "checkpointS3Uri", "checkpointLocalPath", "maxRuntimeSeconds",
+                "maxWaitSeconds", "managedSpot", "imageAllowlist", "region", "credentialsId", "assumeRoleArn")) {
+            assertThat(resources.resolve("help-" + field + ".html")).exists();
+            if (List.of("image", "roleArn", "outputS3Uri").contains(field)) {
+                continue; // constructor arguments
+            }
+            assertThat(SageMakerTraining.class.getMethod(
+                    "set" + Character.toUpperCase(field.charAt(0)) + field.substring(1), setterType(field)))
+                    .matches(m -> m.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class));
+        }
+        assertThat(Files.readString(resources.resolve("config.jelly"))).contains("field=\"managedSpot\"");
+        assertThat(Path.of("src/main/resources/io/jenkins/plugins/cd4ml/steps/gpu/TrainModelStep/help-sagemaker.html"))
+                .exists();
+    }
+
+    private static Class<?> setterType(String field) {
+        return switch (field) {
+            case "instanceCount", "volumeSizeGb", "maxRuntimeSeconds", "maxWaitSeconds" -> int.class;
+            case "managedSpot" -> boolean.class;
+            case "hyperparameters", "channels" -> Map.class;
+            case "imageAllowlist" -> List.class;
+            default -> String.class;
+        };
+    }
+}

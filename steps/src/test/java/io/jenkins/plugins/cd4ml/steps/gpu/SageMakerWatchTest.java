@@ -1,0 +1,194 @@
+package io.jenkins.plugins.cd4ml.steps.gpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hudson.AbortException;
+import io.jenkins.plugins.cd4ml.aws.AwsClients;
+import io.jenkins.plugins.cd4ml.aws.AwsConnection;
+import io.jenkins.plugins.cd4ml.deploy.EnvironmentCredentials;
+import io.jenkins.plugins.cd4ml.deploy.Sleeper;
+import io.jenkins.plugins.cd4ml.fake.FakeSageMaker;
+import io.jenkins.plugins.cd4ml.fake.FakeTrainingJobs;
+import io.jenkins.plugins.cd4ml.fake.FakeTrainingJobs.Lifecycle;
+import io.jenkins.plugins.cd4ml.fake.Fault;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.ImageAllowlist;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.PollPolicy;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainer;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingJobSpec;
+import io.jenkins.plugins.cd4ml.json.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+
+/** What {@code trainModel sagemaker: …} does in Jenkins, against the SageMaker fake: complete once, stop once, re-attach. */
+class SageMakerWatchTest {
+    private static final PollPolicy POLICY = new PollPolicy(Duration.ofSeconds(5), Duration.ofSeconds(60), 2.0, 2,
+            Duration.ofMinutes(15));
+
+    private FakeSageMaker fake;
+    private FakeTrainingJobs jobs;
+    private SageMakerClient client;
+    private final Recorder sink = new Recorder();
+
+    @BeforeEach
+    void startFake() throws Exception {
+        fake = FakeSageMaker.start();
+        jobs = FakeTrainingJobs.installOn(fake);
+        client = AwsClients.sageMaker(new AwsConnection(Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKE", "not-a-secret")),
+                Optional.of(fake.endpoint()), Optional.empty(), new AwsConnection.RetryPolicy(2, Duration.ofMillis(1),
+                        Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofSeconds(10))));
+    }
+
+    @AfterEach
+    void stopFake() {
+        client.close();
+        fake.close();
+    }
+
+    private static SageMakerPlan plan() {
+        TrainingJobSpec spec = TrainingJobSpec.builder()
+                .image("123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-train@sha256:" + "ab".repeat(32))
+                .roleArn("arn:aws:iam::123456789012:role/SageMakerTraining").instances("ml.g5.xlarge", 1)
+                .channel("train", "s3://ml-data/churn/train").outputS3Uri("s3://ml-models/churn")
+                .checkpoint("s3://ml-checkpoints/churn", "").maxRuntime(Duration.ofHours(2))
+                .maxWait(Duration.ofHours(4)).managedSpot(true).build();
+        return new SageMakerPlan(spec, ImageAllowlist.ANY, EnvironmentCredentials.DEFAULT, "us-east-1",
+                "team/churn#42/training", "training");
+    }
+
+    private SageMakerTrainer trainer(Sleeper sleeper) {
+        return new SageMakerTrainer(client, POLICY, sleeper, Clock.systemUTC());
+    }
+
+    @Test
+    void completedJobRecordsTheReportAndReturnsSavings() throws Exception {
+        jobs.nextJob(Lifecycle.completes(3600, 1440, Map.of("validation:accuracy", 0.9)));
+
+        new SageMakerWatch(plan(), sink).run(trainer(d -> { }));
+
+        assertThat(sink.failures).isEmpty();
+        assertThat(sink.values).singleElement().satisfies(value -> {
+            assertThat(value).containsEntry("status", "Completed").containsEntry("billableSeconds", 1440);
+            assertThat((Double) value.get("savingsPercent")).isEqualTo(100.0 * (1 - 1440.0 / 3600));
+        });
+        assertThat(sink.jobNames).singleElement().asString().startsWith("team-churn-42-training-");
+        JsonNode report = Json.mapper().readTree(sink.reports.get("training"));
+        assertThat(report.path("verdict").asText()).isEqualTo("PASSED");
+        assertThat(sink.lines).anyMatch(l -> l.startsWith("trainModel: SageMaker ") && l.endsWith("Uploading: Uploading generated training model"));
+    }
+
+    @Test
+    void abortedTwiceStopsTheJobOnceRecordsStoppedAndFailsWithTheAbort() throws Exception {
+        jobs.nextJob(Lifecycle.runsUntilStopped());
+        AbortException abort = new AbortException("Aborted by alice");
+        SageMakerWatch watch = new SageMakerWatch(plan(), sink);
+        int[] polls = {0};
+
+        watch.run(trainer(d -> {
+            if (++polls[0] == 2) {
+                watch.abort(abort);
+                watch.abort(abort); // aborted again: Jenkins calls stop() once per click
+            }
+        }));
+
+        assertThat(fake.requests("StopTrainingJob")).hasSize(1);
+        assertThat(sink.failures).containsExactly(abort);
+        assertThat(sink.values).isEmpty();
+        JsonNode report = Json.mapper().readTree(sink.reports.get("training"));
+        assertThat(report.path("jobStatus").asText()).isEqualTo("Stopped");
+        assertThat(report.path("stopRequested").asBoolean()).isTrue();
+    }
+
+    @Test
+    void abortedBeforeTheJobIsCreatedSendsNothing() {
+        AbortException abort = new AbortException("Aborted");
+        SageMakerWatch watch = new SageMakerWatch(plan(), sink);
+
+        watch.abort(abort);
+        watch.run(trainer(d -> { }));
+
+        assertThat(fake.requests("CreateTrainingJob")).isEmpty();
+        assertThat(sink.failures).containsExactly(abort);
+    }
+
+    @Test
+    void afterARestartTheWatchReattachesToTheSameJob() throws Exception {
+        String before = trainer(d -> { }).start(plan().spec(), ImageAllowlist.ANY, plan().identity(), l -> { }).jobName();
+
+        new SageMakerWatch(plan(), sink).run(trainer(d -> { })); // onResume: the same plan, a new watch
+
+        assertThat(sink.jobNames).containsExactly(before);
+        assertThat(fake.requests("CreateTrainingJob")).hasSize(1);
+        assertThat(sink.values).hasSize(1);
+    }
+
+    @Test
+    void failedJobFailsTheStepWithSageMakersReason() throws Exception {
+        jobs.nextJob(Lifecycle.fails("AlgorithmError: loss is NaN"));
+
+        new SageMakerWatch(plan(), sink).run(trainer(d -> { }));
+
+        assertThat(sink.failures).singleElement().isInstanceOf(AbortException.class).asString()
+                .contains("Failed: AlgorithmError: loss is NaN");
+        assertThat(Json.mapper().readTree(sink.reports.get("training")).path("verdict").asText()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void sageMakerOutOfReachIsAnErrorReport() throws Exception {
+        new SageMakerWatch(plan(), new Recorder()).run(trainer(d -> { })); // creates the job
+        for (int i = 0; i < 2 * (POLICY.maxConsecutiveErrors() + 2); i++) {
+            fake.failNext("DescribeTrainingJob", Fault.serverError());
+        }
+
+        new SageMakerWatch(plan(), sink).run(trainer(d -> { }));
+
+        assertThat(sink.failures).singleElement().asString().contains("InternalFailure");
+        assertThat(Json.mapper().readTree(sink.reports.get("training")).path("verdict").asText()).isEqualTo("ERROR");
+    }
+
+    /** Records what the watch reports. */
+    private static final class Recorder implements SageMakerWatch.Sink {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final List<String> jobNames = new CopyOnWriteArrayList<>();
+        final Map<String, String> reports = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<Map<String, Object>> values = new CopyOnWriteArrayList<>();
+        final List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void log(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void jobStarted(String jobName) {
+            jobNames.add(jobName);
+        }
+
+        @Override
+        public void record(String section, String json) {
+            reports.put(section, json);
+        }
+
+        @Override
+        public void succeeded(Map<String, Object> value) {
+            values.add(value);
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            failures.add(cause);
+        }
+    }
+}
