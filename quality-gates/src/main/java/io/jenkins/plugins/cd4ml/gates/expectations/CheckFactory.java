@@ -2,6 +2,7 @@ package io.jenkins.plugins.cd4ml.gates.expectations;
 
 import io.jenkins.plugins.cd4ml.data.ColumnType;
 import io.jenkins.plugins.cd4ml.data.InvalidValueException;
+import io.jenkins.plugins.cd4ml.data.TextCodes;
 import io.jenkins.plugins.cd4ml.data.Values;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ final class CheckFactory {
     }
 
     private Check inSet(Expectation e, int column) {
-        TextSet texts = new TextSet(e.values());
+        TextCodes texts = new TextCodes(e.values());
         Set<Double> numbers = new HashSet<>();
         for (String value : e.values()) {
             try {

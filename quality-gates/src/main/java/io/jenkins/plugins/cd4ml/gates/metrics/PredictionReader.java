@@ -1,6 +1,8 @@
 package io.jenkins.plugins.cd4ml.gates.metrics;
 
+import io.jenkins.plugins.cd4ml.data.FieldView;
 import io.jenkins.plugins.cd4ml.data.InvalidValueException;
+import io.jenkins.plugins.cd4ml.data.TextCodes;
 import io.jenkins.plugins.cd4ml.data.RowBlock;
 import io.jenkins.plugins.cd4ml.data.TableReader;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
@@ -178,7 +180,7 @@ public final class PredictionReader {
                     baseline.add(current, row, columns);
                 }
                 for (int c = 0; c < categorical.length; c++) {
-                    columns.addCategory(c, current.value(categorical[c]));
+                    columns.addCategory(c, current.chars(categorical[c]));
                 }
                 if (ids != null) {
                     ids.add(required(current, id, "an id"));
@@ -189,7 +191,7 @@ public final class PredictionReader {
         for (int c = 0; c < categorical.length; c++) {
             String name = spec.categorical().get(c);
             categories.put(name, new CategoricalColumn(name, Arrays.copyOf(columns.codes[c], columns.rows),
-                    List.copyOf(columns.dictionaries.get(c).keySet())));
+                    columns.dictionaries.get(c).texts()));
         }
         return new EvaluationData(table.source(), spec, candidate.finish(columns),
                 baseline == null ? null : baseline.finish(columns), categories,
@@ -230,6 +232,9 @@ public final class PredictionReader {
         /** @return the cell's text, {@code null} when empty */
         String value(int column);
 
+        /** @return the cell's characters, read in place until the next row; {@code null} when empty */
+        CharSequence chars(int column);
+
         /** @return whether the cell is empty */
         boolean isNull(int column);
 
@@ -256,10 +261,11 @@ public final class PredictionReader {
         private volatile boolean stopped;
         private RowBlock block;
         private int index;
-        private final BlockRow row = new BlockRow();
+        private final BlockRow row;
 
         RowPipeline(TableReader table) {
             this.table = table;
+            this.row = new BlockRow();
             this.reader = new Thread(this::readAll, "cd4ml-predictions-reader");
             reader.setDaemon(true);
             reader.start();
@@ -324,9 +330,16 @@ public final class PredictionReader {
         }
 
         private final class BlockRow implements Row {
+            private final FieldView[] views = newViews(table.columns().size());
+
             @Override
             public String value(int column) {
                 return block.text(index, column);
+            }
+
+            @Override
+            public CharSequence chars(int column) {
+                return block.chars(index, column, views[column]);
             }
 
             @Override
@@ -346,6 +359,14 @@ public final class PredictionReader {
         }
     }
 
+    private static FieldView[] newViews(int width) {
+        FieldView[] views = new FieldView[width];
+        for (int i = 0; i < width; i++) {
+            views[i] = new FieldView();
+        }
+        return views;
+    }
+
     /** Rows handed over by the reading thread; an error ends the stream. */
     private record Batch(RowBlock rows, InvalidInputException error) {
     }
@@ -353,10 +374,10 @@ public final class PredictionReader {
     /** Growable label and categorical columns shared by the candidate and baseline outputs. */
     private static final class Columns {
         final PredictionSpec spec;
-        final Map<String, Integer> classes = new LinkedHashMap<>();
+        final TextCodes classes = new TextCodes();
         final PositiveLabel positive;
         final int[][] codes;
-        final List<Map<String, Integer>> dictionaries = new ArrayList<>();
+        final List<TextCodes> dictionaries = new ArrayList<>();
         byte[] binaryLabel = new byte[1024];
         int[] classLabel = new int[0];
         double[] numericLabel = new double[0];
@@ -367,7 +388,7 @@ public final class PredictionReader {
             this.positive = new PositiveLabel(spec.positiveLabel());
             this.codes = new int[categorical][1024];
             for (int c = 0; c < categorical; c++) {
-                dictionaries.add(new LinkedHashMap<>());
+                dictionaries.add(new TextCodes());
             }
             if (spec.task() == Task.MULTICLASS) {
                 classLabel = new int[1024];
@@ -402,22 +423,11 @@ public final class PredictionReader {
         }
 
         int classOf(String text) {
-            Integer code = classes.get(text);
-            if (code == null) {
-                code = classes.size();
-                classes.put(text, code);
-            }
-            return code;
+            return classes.add(text);
         }
 
-        void addCategory(int column, String text) {
-            Map<String, Integer> dictionary = dictionaries.get(column);
-            String value = text == null ? CategoricalColumn.MISSING : text;
-            Integer code = dictionary.get(value);
-            if (code == null) {
-                code = dictionary.size();
-                dictionary.put(value, code);
-            }
+        void addCategory(int column, CharSequence text) {
+            int code = dictionaries.get(column).add(text == null ? CategoricalColumn.MISSING : text);
             int row = rows - 1;
             if (row == codes[column].length) {
                 codes[column] = Arrays.copyOf(codes[column], row * 2);
@@ -509,7 +519,7 @@ public final class PredictionReader {
                 case BINARY -> new BinaryPredictions(Arrays.copyOf(columns.binaryLabel, rows),
                         Arrays.copyOf(predictedClass, rows), score >= 0 ? Arrays.copyOf(values, rows) : null);
                 case MULTICLASS -> new MulticlassPredictions(Arrays.copyOf(columns.classLabel, rows),
-                        Arrays.copyOf(predictedCode, rows), List.copyOf(columns.classes.keySet()));
+                        Arrays.copyOf(predictedCode, rows), columns.classes.texts());
                 case REGRESSION -> new RegressionPredictions(Arrays.copyOf(columns.numericLabel, rows),
                         Arrays.copyOf(values, rows));
             };
@@ -538,13 +548,14 @@ public final class PredictionReader {
         }
 
         boolean classify(Row table, int column, String what) throws InvalidInputException {
-            String cell = required(table, column, what);
-            if (cell.equals(text)) {
+            CharSequence chars = table.chars(column);
+            if (chars != null && text.contentEquals(chars)) {
                 return true;
             }
-            if (cell.equals(lastNegative)) {
+            if (chars != null && lastNegative != null && lastNegative.contentEquals(chars)) {
                 return false; // the common case: the other class, written as before
             }
+            String cell = required(table, column, what);
             String key = cell;
             if (!Double.isNaN(number)) {
                 try {
