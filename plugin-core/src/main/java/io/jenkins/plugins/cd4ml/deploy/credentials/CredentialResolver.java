@@ -92,8 +92,9 @@ public final class CredentialResolver {
                     + "' not found, or this build may not use them (they are looked up with the build's"
                     + " permissions: store them in the job's folder or with global scope)")));
         } catch (IOException e) {
+            // the cause is not kept: only the store's message, which names no secret (CredentialStore)
             throw new InvalidInputException(where(environment), "credentials '" + id.get() + "' cannot be read: "
-                    + e.getClass().getSimpleName(), e);
+                    + e.getMessage());
         }
     }
 

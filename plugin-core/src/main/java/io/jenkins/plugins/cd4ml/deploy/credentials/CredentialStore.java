@@ -15,7 +15,7 @@ public interface CredentialStore {
     /**
      * @param id a credentials ID
      * @return the credential, or empty when there is none with that ID that the caller may use
-     * @throws IOException when the store cannot be read
+     * @throws IOException when the credential cannot be read; its message names no secret (it is shown to users)
      */
     Optional<StoredCredential> find(String id) throws IOException;
 }

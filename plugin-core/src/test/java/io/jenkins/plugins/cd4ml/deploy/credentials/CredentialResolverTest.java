@@ -72,15 +72,16 @@ class CredentialResolverTest {
     }
 
     @Test
-    void aStoreFailureIsAnErrorWithoutItsMessage() {
+    void aStoreFailureIsAnErrorWithTheStoresMessageButNotItsCause() {
         CredentialResolver resolver = new CredentialResolver(id -> {
-            throw new IOException("secret-in-message");
+            throw new IOException("the AWS credential could not produce keys (IllegalStateException)",
+                    new IllegalStateException("secret-in-cause"));
         }, true);
 
         assertThatThrownBy(() -> resolver.aws(sageMaker("aws")))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("cannot be read: IOException")
-                .hasMessageNotContaining("secret-in-message");
+                .hasMessageContaining("credentials 'aws' cannot be read: the AWS credential could not produce keys")
+                .hasNoCause();
     }
 
     @Test

@@ -33,7 +33,13 @@ final class JenkinsCredentialStore implements CredentialStore {
         if (credentials.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(toStored(credentials.get()));
+        try {
+            return Optional.of(toStored(credentials.get()));
+        } catch (IOException | RuntimeException e) {
+            // e.g. an AWS credential with a role or MFA of its own that cannot get keys; the original
+            // message may quote configuration, so only the exception's type is passed on
+            throw new IOException("the credential could not be read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     static StoredCredential toStored(StandardCredentials credentials) throws IOException {

@@ -16,11 +16,20 @@ class JenkinsCredentialStoreTest {
                     "aws", new TestCredentials.Aws("aws", "AKIASTAGING", "staging-secret"),
                     "kubeconfig", new TestCredentials.File("kubeconfig", "config", "apiVersion: v1"),
                     "big", new TestCredentials.File("big", "huge", "x".repeat(JenkinsCredentialStore.MAX_FILE_BYTES + 1)),
-                    "cert", new TestCredentials.Certificate("cert")).get(id)));
+                    "cert", new TestCredentials.Certificate("cert"),
+                    "failing", new TestCredentials.Aws("failing", null, "secret-of-failing")).get(id)));
 
     @Test
     void copiesAwsCredentialsOfTheOptionalPlugin() throws Exception {
         assertThat(store.find("aws")).contains(new StoredCredential.AwsKeys("AKIASTAGING", "staging-secret", null));
+    }
+
+    @Test
+    void aCredentialThatCannotProduceItsSecretIsAnIoErrorNamingNoSecret() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.find("failing"))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("the credential could not be read (NullPointerException)")
+                .hasNoCause();
     }
 
     @Test
