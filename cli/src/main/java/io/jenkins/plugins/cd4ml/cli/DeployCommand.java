@@ -1,9 +1,6 @@
 package io.jenkins.plugins.cd4ml.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.cd4ml.deploy.ApprovalStatus;
 import io.jenkins.plugins.cd4ml.deploy.DeployableVersions;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentTarget;
@@ -20,12 +17,15 @@ import io.jenkins.plugins.cd4ml.deploy.FileDeploymentStore;
 import io.jenkins.plugins.cd4ml.deploy.RegistryDeployableVersions;
 import io.jenkins.plugins.cd4ml.deploy.Sleeper;
 import io.jenkins.plugins.cd4ml.deploy.StandardDeploymentTargets;
+import io.jenkins.plugins.cd4ml.deploy.DeploymentTargets;
 import io.jenkins.plugins.cd4ml.deploy.TargetType;
+import io.jenkins.plugins.cd4ml.deploy.EnvironmentCredentials;
+import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialResolver;
+import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialStore;
+import io.jenkins.plugins.cd4ml.deploy.kserve.KServeTargets;
+import io.jenkins.plugins.cd4ml.deploy.sagemaker.SageMakerTargets;
 import io.jenkins.plugins.cd4ml.deploy.local.LocalServing;
-import io.jenkins.plugins.cd4ml.deploy.kserve.KServeTarget;
 import io.jenkins.plugins.cd4ml.deploy.local.LocalTarget;
-import io.jenkins.plugins.cd4ml.deploy.sagemaker.SageMakerApi;
-import io.jenkins.plugins.cd4ml.deploy.sagemaker.SageMakerTarget;
 import io.jenkins.plugins.cd4ml.deploy.strategy.AllAtOnce;
 import io.jenkins.plugins.cd4ml.deploy.strategy.BlueGreen;
 import io.jenkins.plugins.cd4ml.deploy.strategy.Canary;
@@ -38,7 +38,6 @@ import io.jenkins.plugins.cd4ml.registry.embedded.EmbeddedModelRegistry;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +48,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -76,6 +74,8 @@ import picocli.CommandLine.Spec;
                 "3:bad input (environments file, unknown version, unreadable artifact)"})
 public final class DeployCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** No credentials store: this process's own AWS identity and kubeconfig. */
+    private static final CredentialResolver PROCESS_IDENTITY = new CredentialResolver(CredentialStore.NONE, true);
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -187,8 +187,9 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (LocalServing serving = new LocalServing()) {
             StandardDeploymentTargets targets = new StandardDeploymentTargets(serving, stateDirectory.resolve("local"))
-                    .with(TargetType.SAGEMAKER, DeployCommand::sageMaker)
-                    .with(TargetType.KSERVE, DeployCommand::kserve);
+                    .with(TargetType.SAGEMAKER, declared -> open(new SageMakerTargets(PROCESS_IDENTITY,
+                            Sleeper.SYSTEM), declared))
+                    .with(TargetType.KSERVE, declared -> open(new KServeTargets(PROCESS_IDENTITY), declared));
             DeploymentEngine engine = new DeploymentEngine(versions, targets,
                     new FileDeploymentStore(stateDirectory.resolve("deployments")),
                     new FileDeploymentLocks(stateDirectory.resolve("locks")), Clock.systemUTC(), Sleeper.SYSTEM);
@@ -214,20 +215,18 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    /** SageMaker with the default AWS credential chain (environment, profile, instance role). */
-    private static DeploymentTarget sageMaker(Environment environment) {
-        String region = environment.target().setting("region", "");
-        URI endpoint = environment.target().setting("endpointUrl").map(URI::create)
-                .orElse(SageMakerApi.endpointOf(region));
-        return new SageMakerTarget(environment, new SageMakerApi(endpoint, region, DefaultCredentialsProvider.builder()
-                .build(), Sleeper.SYSTEM));
-    }
-
-    /** KServe through the current kubeconfig (or the environment's {@code context}). */
-    private static DeploymentTarget kserve(Environment environment) {
-        Config config = Config.autoConfigure(environment.target().setting("context").orElse(null));
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        return KServeTarget.closingClient(environment, client);
+    /**
+     * SageMaker with the default AWS credential chain (environment, profile, instance role) and the
+     * environment's {@code roleArn}, if any, assumed with it; KServe through the current kubeconfig
+     * (or the environment's {@code context}). The CLI has no credentials store, so a credentials ID
+     * in the file (meant for Jenkins) is ignored.
+     */
+    private static DeploymentTarget open(DeploymentTargets opener, Environment environment)
+            throws InvalidInputException {
+        Environment withoutId = new Environment(environment.name(), environment.target(),
+                environment.requiresApproval(), environment.alias(),
+                new EnvironmentCredentials(null, environment.credentials().role().orElse(null)));
+        return opener.open(withoutId);
     }
 
     private DeploymentStrategy strategy() {

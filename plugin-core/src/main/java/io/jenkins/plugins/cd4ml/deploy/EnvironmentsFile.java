@@ -35,13 +35,13 @@ import org.yaml.snakeyaml.nodes.Tag;
  * into YAML nodes (never constructed into objects), with alias and size limits.
  */
 public final class EnvironmentsFile {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    private static final Pattern NAME = SettingRules.NAME;
+    private static final Pattern ROLE_ARN = SettingRules.ROLE_ARN;
     private static final Set<String> TOP = Set.of("schemaVersion", "environments");
     private static final Set<String> ENVIRONMENT = Set.of("name", "target", "requiresApproval", "alias",
             "credentials");
-    private static final Set<String> CREDENTIALS = Set.of("awsCredentialsId", "roleArn");
-    private static final Set<String> PATH_SETTINGS = Set.of("stateDir", "probeFile");
+    private static final Set<String> CREDENTIALS = Set.of("credentialsId", "awsCredentialsId", "roleArn");
+    private static final Set<String> PATH_SETTINGS = SettingRules.PATH_SETTINGS;
 
     private final String file;
     private final Path baseDirectory;
@@ -170,30 +170,20 @@ public final class EnvironmentsFile {
     }
 
     private void checkSetting(String key, String text, Node node) throws InvalidInputException {
-        switch (key) {
-            case "port" -> integer(text, node, key, 0, 65535);
-            case "probeRequests" -> integer(text, node, key, 1, 10_000);
-            case "probeIntervalSeconds", "pollSeconds" -> integer(text, node, key, 1, 3600);
-            case "instanceCount" -> integer(text, node, key, 1, 100);
-            case "maxWaitSeconds" -> integer(text, node, key, 1, 86_400);
-            case "maxErrorRate" -> fraction(text, node, key);
-            case "executionRoleArn" -> {
-                if (!ROLE_ARN.matcher(text).matches()) {
-                    throw error(node, "'executionRoleArn' must be an IAM role ARN (arn:aws:iam::123456789012:role/NAME)");
-                }
-            }
-            default -> {
-                if (text.isBlank()) {
-                    throw error(node, "'" + key + "' must not be empty");
-                }
-            }
+        java.util.Optional<String> problem = SettingRules.setting(key, text);
+        if (problem.isPresent()) {
+            throw error(node, problem.get());
         }
     }
 
     private EnvironmentCredentials credentials(Node node) throws InvalidInputException {
         Map<String, NodeTuple> fields = mapping(node, CREDENTIALS, "credentials");
-        String id = fields.containsKey("awsCredentialsId")
-                ? scalar(fields.get("awsCredentialsId").getValueNode(), "awsCredentialsId") : null;
+        if (fields.containsKey("credentialsId") && fields.containsKey("awsCredentialsId")) {
+            throw error(fields.get("awsCredentialsId").getKeyNode(),
+                    "set 'credentialsId' or its older name 'awsCredentialsId', not both");
+        }
+        String idKey = fields.containsKey("awsCredentialsId") ? "awsCredentialsId" : "credentialsId";
+        String id = fields.containsKey(idKey) ? scalar(fields.get(idKey).getValueNode(), idKey) : null;
         String role = null;
         if (fields.containsKey("roleArn")) {
             Node roleNode = fields.get("roleArn").getValueNode();
@@ -204,7 +194,7 @@ public final class EnvironmentsFile {
             }
         }
         if (id != null && id.isBlank()) {
-            throw error(fields.get("awsCredentialsId").getValueNode(), "'awsCredentialsId' must not be empty");
+            throw error(fields.get(idKey).getValueNode(), "'" + idKey + "' must not be empty");
         }
         return new EnvironmentCredentials(id, role);
     }
@@ -256,30 +246,6 @@ public final class EnvironmentsFile {
             throw error(node, "'" + what + "' must be true or false");
         }
         return Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private void integer(String text, Node node, String key, int min, int max) throws InvalidInputException {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw error(node, "'" + key + "' must be a whole number from " + min + " to " + max + ", got '" + text + "'");
-    }
-
-    private void fraction(String text, Node node, String key) throws InvalidInputException {
-        try {
-            double value = Double.parseDouble(text);
-            if (value >= 0 && value <= 1) {
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw error(node, "'" + key + "' must be a number from 0 to 1, got '" + text + "'");
     }
 
     private InvalidInputException error(Node node, String problem) {

@@ -9,10 +9,10 @@ public enum TargetType {
             "maxErrorRate")),
     /** A SageMaker real-time endpoint. */
     SAGEMAKER("sagemaker", Set.of("region", "image", "executionRoleArn"), Set.of("endpointName", "instanceType",
-            "instanceCount", "variantName", "maxWaitSeconds", "pollSeconds", "endpointUrl")),
+            "instanceCount", "variantName", "maxWaitSeconds", "pollSeconds", "endpointUrl", "stsEndpointUrl")),
     /** A KServe InferenceService on Kubernetes. */
     KSERVE("kserve", Set.of("namespace"), Set.of("context", "modelFormat", "serviceName", "maxWaitSeconds",
-            "pollSeconds"));
+            "pollSeconds", "apiServerUrl"));
 
     private final String id;
     private final Set<String> required;

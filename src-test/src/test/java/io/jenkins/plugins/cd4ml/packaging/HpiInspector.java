@@ -58,6 +58,9 @@ final class HpiInspector {
         plugins.put("org/jenkinsci/plugins/workflow/", "workflow-api");
         plugins.put("org/jenkinsci/plugins/structs/", "structs");
         plugins.put("org/jenkinsci/plugins/plaincredentials/", "plain-credentials");
+        // optional (resolution:=optional): its classes are only loaded when it is installed
+        plugins.put("com/cloudbees/jenkins/plugins/awscredentials/", "aws-credentials");
+        plugins.put("com/amazonaws/auth/", "aws-credentials");
         plugins.put("com/cloudbees/plugins/credentials/", "credentials");
         // Jackson, and SnakeYAML through jackson2-api's own dependency snakeyaml-api
         plugins.put("com/fasterxml/jackson/", "jackson2-api");

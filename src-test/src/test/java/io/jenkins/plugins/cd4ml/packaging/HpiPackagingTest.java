@@ -51,6 +51,19 @@ class HpiPackagingTest {
     }
 
     @Test
+    void onlyOneHolderClassNamesTheOptionalAwsCredentialsPlugin() throws IOException {
+        // Jenkins loads cd4ml without aws-credentials; a class naming its types must never be loaded then
+        List<String> users = new java.util.ArrayList<>();
+        for (Map.Entry<String, byte[]> entry : hpi.jar(Hpi.PLUGIN_JAR).entrySet()) {
+            if (entry.getKey().endsWith(".class") && ClassFile.parse(entry.getValue()).referencedTypes().stream()
+                    .anyMatch(type -> type.startsWith("com/cloudbees/jenkins/plugins/awscredentials/"))) {
+                users.add(entry.getKey());
+            }
+        }
+        assertThat(users).containsExactly("io/jenkins/plugins/cd4ml/steps/deploy/AwsPluginCredentials$Installed.class");
+    }
+
+    @Test
     void declaresTheMeasuredMinimumVersionsOfItsDependencies() {
         assertThat(hpi.attribute("Short-Name")).isEqualTo("cd4ml");
         assertThat(hpi.attribute("Jenkins-Version")).isEqualTo("2.516.2");
@@ -60,7 +73,8 @@ class HpiPackagingTest {
                 "structs", "structs:353.v261ea_40a_80fb_",
                 "jackson2-api", "jackson2-api:2.20.0-411.v6ef8fdee4fe9",
                 "credentials", "credentials:1447.v4cb_b_539b_5321",
-                "plain-credentials", "plain-credentials:199.v9f8e1f741799"));
+                "plain-credentials", "plain-credentials:199.v9f8e1f741799",
+                "aws-credentials", "aws-credentials:243.v41c19a_fb_5dcf;resolution:=optional"));
         assertThat(hpi.attribute("Plugin-Version")).isEqualTo(hpi.attribute("Implementation-Version"));
     }
 

@@ -49,17 +49,44 @@ public final class SageMakerTarget implements DeploymentTarget {
     private final TargetSpec settings;
     private final Duration poll;
     private final Duration maxWait;
+    private final AutoCloseable resources;
 
     /**
      * @param environment the environment (its {@code sagemaker} settings are used)
      * @param api the SageMaker API, built by the caller with the environment's credentials
      */
     public SageMakerTarget(Environment environment, SageMakerApi api) {
+        this(environment, api, () -> { });
+    }
+
+    private SageMakerTarget(Environment environment, SageMakerApi api, AutoCloseable resources) {
+        this.resources = resources;
         this.environment = environment;
         this.api = api;
         this.settings = environment.target();
         this.poll = Duration.ofSeconds(Long.parseLong(settings.setting("pollSeconds", "30")));
         this.maxWait = Duration.ofSeconds(Long.parseLong(settings.setting("maxWaitSeconds", "14400")));
+    }
+
+    /**
+     * @param environment the environment
+     * @param api the SageMaker API
+     * @param resources closed with the target (credential providers, the STS client)
+     * @return the target
+     */
+    public static SageMakerTarget closing(Environment environment, SageMakerApi api, AutoCloseable resources) {
+        return new SageMakerTarget(environment, api, resources);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            resources.close();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 
     private String endpointName(String model) {

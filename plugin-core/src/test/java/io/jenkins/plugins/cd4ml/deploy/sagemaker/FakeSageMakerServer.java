@@ -24,8 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * that requests are SigV4-signed for {@code sagemaker}, and can throttle, drop answers after applying a
  * request, fail new fleets, fire rollback alarms and fail rollbacks — as SageMaker does, an automatic
  * rollback ends {@code InService} with the old configuration and a {@code FailureReason}.
+ *
+ * <p>Public in the test jar for the steps module, which deploys through it with credentials
+ * resolved from Jenkins: {@link #accessKeyIds()} and {@link #sessionTokens()} show who signed.
  */
-final class FakeSageMakerServer implements AutoCloseable {
+public final class FakeSageMakerServer implements AutoCloseable {
     /** How a model artifact behaves once it takes traffic. */
     enum Behaviour { HEALTHY, TRIPS_ALARM, FAILS_HEALTH_CHECK }
 
@@ -45,6 +48,8 @@ final class FakeSageMakerServer implements AutoCloseable {
     final Map<String, ObjectNode> models = new ConcurrentHashMap<>();
     final Map<String, ObjectNode> configs = new ConcurrentHashMap<>();
     final List<String> calls = new ArrayList<>();
+    private final List<String> accessKeyIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> sessionTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<ObjectNode> updates = new ArrayList<>();
     final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     final Map<String, Integer> throttle = new ConcurrentHashMap<>();
@@ -53,17 +58,37 @@ final class FakeSageMakerServer implements AutoCloseable {
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final HttpServer server;
 
-    FakeSageMakerServer() throws IOException {
+    /**
+     * Starts the fake on a free loopback port.
+     *
+     * @throws IOException if no port is free
+     */
+    public FakeSageMakerServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI uri() {
+    /** @return the fake's endpoint */
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    synchronized long count(String operation) {
+    /** @return the access key ID of every signed request, in order */
+    public List<String> accessKeyIds() {
+        return List.copyOf(accessKeyIds);
+    }
+
+    /** @return the session tokens requests carried ({@code X-Amz-Security-Token}), in order */
+    public List<String> sessionTokens() {
+        return List.copyOf(sessionTokens);
+    }
+
+    /**
+     * @param operation e.g. {@code CreateEndpoint}
+     * @return how often it was called
+     */
+    public synchronized long count(String operation) {
         return calls.stream().filter(operation::equals).count();
     }
 
@@ -72,11 +97,17 @@ final class FakeSageMakerServer implements AutoCloseable {
             byte[] bytes = in.readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDFAKE/")
+            if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 Credential=")
                     || !authorization.contains("/us-east-1/sagemaker/aws4_request")
                     || exchange.getRequestHeaders().getFirst("X-Amz-Date") == null) {
                 reply(exchange, 403, error("InvalidSignatureException", "request is not signed for sagemaker"));
                 return;
+            }
+            accessKeyIds.add(authorization.substring("AWS4-HMAC-SHA256 Credential=".length(),
+                    authorization.indexOf('/')));
+            String token = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token");
+            if (token != null) {
+                sessionTokens.add(token);
             }
             if (target == null || !target.startsWith("SageMaker.") || !"POST".equals(exchange.getRequestMethod())) {
                 reply(exchange, 400, error("UnknownOperationException", "expected X-Amz-Target SageMaker.*"));

@@ -130,4 +130,37 @@ public final class ConfigChecks {
         }
         return Optional.empty();
     }
+
+    /**
+     * @param settings an environment's target settings, one {@code key=value} per line
+     * @param targetType the target type's name ({@code LOCAL}, {@code SAGEMAKER}, {@code KSERVE}); when
+     *     unknown only the lines are checked
+     * @return the problem, if any: a malformed line, or a setting the target type does not accept,
+     *     lacks or has a bad value for, by the rules of the environments file
+     */
+    public static Optional<String> settings(String settings, String targetType) {
+        Optional<String> lines = settings(settings);
+        if (lines.isPresent() || settings == null) {
+            return lines;
+        }
+        io.jenkins.plugins.cd4ml.deploy.TargetType type;
+        try {
+            type = io.jenkins.plugins.cd4ml.deploy.TargetType.valueOf(TargetType.valueOf(
+                    targetType == null ? "" : targetType.trim()).name());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        try {
+            new io.jenkins.plugins.cd4ml.deploy.EnvironmentDeclaration("form", type,
+                    DeploymentEnvironment.parseSettings(settings), false, null, null, null)
+                    .toEnvironment("form", java.nio.file.Path.of("."));
+            return Optional.empty();
+        } catch (io.jenkins.plugins.cd4ml.report.InvalidInputException e) {
+            return Optional.of(capitalized(e.getProblem()) + ".");
+        }
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
 }

@@ -60,6 +60,14 @@ public class DeploymentEnvironment implements Describable<DeploymentEnvironment>
 
     /** @return the settings as a map, in order; blank lines and {@code #} comments skipped */
     public Map<String, String> getSettingsMap() {
+        return parseSettings(settings);
+    }
+
+    /**
+     * @param settings settings as typed, one {@code key=value} per line
+     * @return the settings as a map, in order; blank lines and {@code #} comments skipped
+     */
+    static Map<String, String> parseSettings(String settings) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String line : settings.split("\\R")) {
             String trimmed = line.trim();
@@ -139,12 +147,13 @@ public class DeploymentEnvironment implements Describable<DeploymentEnvironment>
 
         /**
          * @param value the settings typed
-         * @return whether every line is key=value
+         * @param targetType the target type chosen
+         * @return whether every line is key=value and the settings suit the target type
          */
         @POST
-        public FormValidation doCheckSettings(@QueryParameter String value) {
+        public FormValidation doCheckSettings(@QueryParameter String value, @QueryParameter String targetType) {
             jenkins.checkPermission(null, Jenkins.ADMINISTER);
-            return FormChecks.toValidation(ConfigChecks.settings(value));
+            return FormChecks.toValidation(ConfigChecks.settings(value, targetType));
         }
 
         /**

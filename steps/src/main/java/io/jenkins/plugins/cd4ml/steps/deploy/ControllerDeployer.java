@@ -15,8 +15,12 @@ import io.jenkins.plugins.cd4ml.deploy.RegistryDeployableVersions;
 import io.jenkins.plugins.cd4ml.deploy.Sleeper;
 import io.jenkins.plugins.cd4ml.deploy.StandardDeploymentTargets;
 import io.jenkins.plugins.cd4ml.deploy.TargetType;
+import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialResolver;
+import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialStore;
+import io.jenkins.plugins.cd4ml.deploy.kserve.KServeTargets;
 import io.jenkins.plugins.cd4ml.deploy.local.LocalServing;
 import io.jenkins.plugins.cd4ml.deploy.local.LocalTarget;
+import io.jenkins.plugins.cd4ml.deploy.sagemaker.SageMakerTargets;
 import io.jenkins.plugins.cd4ml.deploy.strategy.DeploymentStrategy;
 import io.jenkins.plugins.cd4ml.registry.embedded.EmbeddedModelRegistry;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
@@ -35,8 +39,9 @@ import java.util.function.Consumer;
  * {@code JENKINS_HOME/cd4ml/deployments}, and one {@link LocalServing} and one set of environment
  * locks per controller (so deployments to one environment are serialized across builds).
  *
- * <p>Only the {@code local} target is wired here; SageMaker and KServe need clients built from the
- * environment's credentials, which the global configuration (another area) will supply.
+ * <p>SageMaker and KServe targets are opened with the environment's own credentials, which the
+ * caller resolves for the deploying build ({@link CredentialResolver}); secrets stay in memory for
+ * the deployment only.
  */
 public final class ControllerDeployer {
     private static ControllerDeployer instance;
@@ -155,22 +160,42 @@ public final class ControllerDeployer {
     }
 
     /**
-     * Deploys, or resumes a deployment of the same request (same id) that a restart interrupted.
+     * Deploys without credentials: only the {@code local} target can be used.
      *
      * @param request what to deploy
      * @param buildUrl the deploying build, for the registry's lineage
      * @param log receives lock waits
      * @param events receives every timeline event as it happens
-     * @return the finished record, its outcome read back from the target
+     * @return the finished record
      * @throws InvalidInputException when the target cannot run the request
      * @throws IOException when the registry or the record store fails
      */
     public DeploymentRecord deploy(DeploymentRequest request, String buildUrl, Consumer<String> log,
             Consumer<DeploymentEvent> events) throws InvalidInputException, IOException {
+        return deploy(request, buildUrl, new CredentialResolver(CredentialStore.NONE, false), log, events);
+    }
+
+    /**
+     * Deploys, or resumes a deployment of the same request (same id) that a restart interrupted.
+     *
+     * @param request what to deploy
+     * @param buildUrl the deploying build, for the registry's lineage
+     * @param credentials resolves the environment's credentials for the deploying build
+     * @param log receives lock waits
+     * @param events receives every timeline event as it happens
+     * @return the finished record, its outcome read back from the target
+     * @throws InvalidInputException when the target cannot run the request, or its credentials are
+     *     missing or of the wrong kind (nothing was changed)
+     * @throws IOException when the registry or the record store fails
+     */
+    public DeploymentRecord deploy(DeploymentRequest request, String buildUrl, CredentialResolver credentials,
+            Consumer<String> log, Consumer<DeploymentEvent> events) throws InvalidInputException, IOException {
         try (EmbeddedModelRegistry registry = EmbeddedModelRegistry.open(registryDirectory)) {
+            StandardDeploymentTargets targets = new StandardDeploymentTargets(serving, stateDirectory.resolve("local"))
+                    .with(TargetType.SAGEMAKER, new SageMakerTargets(credentials, sleeper))
+                    .with(TargetType.KSERVE, new KServeTargets(credentials));
             DeploymentEngine engine = new DeploymentEngine(
-                    new RegistryDeployableVersions(registry, request.requestedBy(), buildUrl),
-                    new StandardDeploymentTargets(serving, stateDirectory.resolve("local")), store(),
+                    new RegistryDeployableVersions(registry, request.requestedBy(), buildUrl), targets, store(),
                     new LoggingLocks(locks, log), clock, sleeper);
             return engine.deploy(request, events);
         }

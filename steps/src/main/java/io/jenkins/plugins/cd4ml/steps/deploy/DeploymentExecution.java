@@ -9,7 +9,9 @@ import io.jenkins.plugins.cd4ml.deploy.DeploymentOutcome;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentRecord;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentRequest;
 import io.jenkins.plugins.cd4ml.deploy.Environments;
+import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialResolver;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.steps.config.Cd4mlGlobalConfiguration;
 import io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade;
 import io.jenkins.plugins.cd4ml.steps.support.MlReportsAction;
 import java.io.IOException;
@@ -43,13 +45,15 @@ final class DeploymentExecution extends StepExecution {
     private final String environmentsPath;
     private final JenkinsFacade facade;
     private volatile DeploymentRequest request;
+    /** Whether the environment came from the global configuration (persisted: a resume keeps it). */
+    private volatile boolean administratorDeclared;
     private transient volatile Future<?> running;
     private transient volatile boolean stopped;
 
     /**
      * @param context the step's context
      * @param order what the step asks for
-     * @param environmentsPath the environments file in the workspace
+     * @param environmentsPath the environments file in the workspace, or {@code null} when not given
      * @param facade reaches {@code JENKINS_HOME}
      */
     DeploymentExecution(StepContext context, DeploymentOrder order, String environmentsPath, JenkinsFacade facade) {
@@ -100,13 +104,11 @@ final class DeploymentExecution extends StepExecution {
     private Void resolveAndDeploy() {
         try {
             ControllerDeployer deployer = ControllerDeployer.of(facade.getRootDir());
-            FilePath workspace = getContext().get(FilePath.class);
-            if (workspace == null) {
-                throw new AbortException(order.step() + ": the environments file '" + environmentsPath
-                        + "' is read from the workspace; call the step inside node { … } (or an agent stage)");
-            }
-            Environments environments = new WorkspaceEnvironmentSource(workspace, environmentsPath,
-                    deployer.stateDirectory()).environments();
+            EnvironmentSource source = EnvironmentSources.select(order.step(), environmentsPath,
+                    facade.getSingleton(Cd4mlGlobalConfiguration.class).getEnvironments(),
+                    getContext().get(FilePath.class), deployer.stateDirectory());
+            Environments environments = source.environments();
+            administratorDeclared = source.declaredByAdministrator();
             request = order.resolve(deployer, environments, getContext().get(Run.class).getFullDisplayName());
             getContext().saveState();
             deploy(request);
@@ -124,7 +126,10 @@ final class DeploymentExecution extends StepExecution {
         Run<?, ?> run = getContext().get(Run.class);
         DeploymentRecord record;
         try {
-            record = deployer.deploy(resolved, run.getExternalizableId(),
+            // credentials are looked up with the build's permissions, and only now: secrets are never persisted
+            CredentialResolver credentials = new CredentialResolver(
+                    new JenkinsCredentialStore(CredentialLookup.of(run)), administratorDeclared);
+            record = deployer.deploy(resolved, run.getExternalizableId(), credentials,
                     message -> log.println(order.step() + ": " + message),
                     event -> log.println(DeploymentReports.line(order.step(), event)));
         } catch (InvalidInputException e) {

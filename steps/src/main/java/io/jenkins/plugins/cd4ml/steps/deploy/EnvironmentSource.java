@@ -6,9 +6,9 @@ import java.io.IOException;
 
 /**
  * Where {@code deployModel} and {@code promoteModel} get the declared environments from: a YAML file
- * in the workspace ({@link WorkspaceEnvironmentSource}, the {@code environments:} argument) or,
- * later, Jenkins' global configuration, which implements this interface to supply environments
- * (with credentials IDs) that jobs cannot change.
+ * in the workspace ({@link WorkspaceEnvironmentSource}, the {@code environments:} argument) or
+ * Jenkins' global configuration ({@link GlobalEnvironmentSource}), whose environments jobs cannot
+ * change. {@link EnvironmentSources#select} decides which.
  */
 @FunctionalInterface
 public interface EnvironmentSource {
@@ -19,4 +19,12 @@ public interface EnvironmentSource {
      * @throws InterruptedException when the build is aborted while reading
      */
     Environments environments() throws InvalidInputException, IOException, InterruptedException;
+
+    /**
+     * @return whether an administrator declared these environments, so ones without credentials may
+     *     deploy with the controller's own AWS identity or kubeconfig (a job's file never may)
+     */
+    default boolean declaredByAdministrator() {
+        return false;
+    }
 }

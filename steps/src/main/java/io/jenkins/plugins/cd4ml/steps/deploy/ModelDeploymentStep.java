@@ -13,13 +13,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * environment are chosen ({@link #order()}).
  */
 public abstract class ModelDeploymentStep extends Step {
-    /** The environments file used when none is named. */
+    /** The environments file used when none is named and the global configuration declares none. */
     public static final String DEFAULT_ENVIRONMENTS = "environments.yaml";
     /** How long a deployment waits for a busy environment by default. */
     public static final int DEFAULT_LOCK_TIMEOUT_MINUTES = 30;
 
     private final String name;
-    private String environments = DEFAULT_ENVIRONMENTS;
+    private String environments;
     private StrategyConfig strategy = new AllAtOnceStrategy();
     private int lockTimeoutMinutes = DEFAULT_LOCK_TIMEOUT_MINUTES;
 
@@ -33,16 +33,19 @@ public abstract class ModelDeploymentStep extends Step {
         return name;
     }
 
-    /** @return the environments file in the workspace (default {@value #DEFAULT_ENVIRONMENTS}) */
+    /**
+     * @return the environments file in the workspace, or {@code null} when not given: then the global
+     *     configuration's environments, or {@value #DEFAULT_ENVIRONMENTS} when it declares none
+     *     ({@link EnvironmentSources})
+     */
     public String getEnvironments() {
         return environments;
     }
 
-    /** @param environments the environments file, relative to the workspace */
+    /** @param environments the environments file, relative to the workspace; blank for the default */
     @DataBoundSetter
     public void setEnvironments(String environments) {
-        this.environments = environments == null || environments.isBlank() ? DEFAULT_ENVIRONMENTS
-                : environments.strip();
+        this.environments = environments == null || environments.isBlank() ? null : environments.strip();
     }
 
     /** @return how the new version replaces the serving one (default all at once) */

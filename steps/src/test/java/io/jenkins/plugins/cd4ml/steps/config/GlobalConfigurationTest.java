@@ -84,6 +84,25 @@ class GlobalConfigurationTest {
     }
 
     @Test
+    void settingsAreCheckedAgainstTheChosenTargetType() {
+        String sageMaker = "region=eu-west-1\nimage=111122223333.dkr.ecr.eu-west-1.amazonaws.com/sklearn:1\n"
+                + "executionRoleArn=arn:aws:iam::111122223333:role/sagemaker-exec\n";
+
+        assertThat(ConfigChecks.settings(sageMaker, "SAGEMAKER")).isEmpty();
+        assertThat(ConfigChecks.settings(sageMaker + "namespace=models", "SAGEMAKER")).hasValue(
+                "Unknown setting 'namespace' for a sagemaker target (expected one of endpointName, endpointUrl,"
+                        + " executionRoleArn, image, instanceCount, instanceType, maxWaitSeconds, pollSeconds, region,"
+                        + " stsEndpointUrl, variantName).");
+        assertThat(ConfigChecks.settings("region=eu-west-1", "SAGEMAKER")).hasValueSatisfying(
+                problem -> assertThat(problem).contains("needs the setting 'image'"));
+        assertThat(ConfigChecks.settings("namespace=models\npollSeconds=0", "KSERVE")).hasValueSatisfying(
+                problem -> assertThat(problem).contains("'pollSeconds' must be a whole number from 1 to 3600"));
+        assertThat(ConfigChecks.settings("anything=1", "NOT_A_TYPE")).isEmpty();
+        assertThat(ConfigChecks.settings("no equals", "LOCAL")).hasValueSatisfying(
+                problem -> assertThat(problem).startsWith("Line 1"));
+    }
+
+    @Test
     void roleArnProblemsDoNotEchoTheValue() {
         assertThat(ConfigChecks.roleArn("")).isEmpty();
         assertThat(ConfigChecks.roleArn("arn:aws:iam::111122223333:role/team/cd4ml-deployer")).isEmpty();

@@ -31,11 +31,11 @@ class DeployModelStepTest {
     }
 
     @Test
-    void defaultsToAllAtOnceAndTheDefaultEnvironmentsFile() throws Exception {
+    void defaultsToAllAtOnceAndNoEnvironmentsFile() throws Exception {
         DeployModelStep step = StepArguments.bind(DeployModelStep.class,
                 Map.of("name", "m", "version", "champion", "environment", "dev"));
 
-        assertThat(step.getEnvironments()).isEqualTo("environments.yaml");
+        assertThat(step.getEnvironments()).as("the global configuration's, else environments.yaml").isNull();
         assertThat(step.getStrategy()).isInstanceOf(AllAtOnceStrategy.class);
         assertThat(step.getLockTimeoutMinutes()).isEqualTo(30);
     }
