@@ -37,20 +37,20 @@ public class ChecksApiPublisher implements CheckPublisher {
 
     @Override
     public void publish(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull CheckRun check) {
-        ChecksPublisherFactory.fromRun(run, listener).publish(details(check, detailsUrl(run)));
+        ChecksPublisherFactory.fromRun(run, listener).publish(details(check, detailsUrl(run.getUrl())));
     }
 
     /**
-     * @param run the build
+     * @param runUrl the build's URL relative to Jenkins' root, e.g. {@code job/credit-risk/7/}
      * @return the build's ML report page, when Jenkins knows its own URL (the platforms require
      *     an absolute http(s) URL; without one they link the build)
      */
-    @CheckForNull String detailsUrl(Run<?, ?> run) {
+    @CheckForNull String detailsUrl(String runUrl) {
         String root = jenkins.getRootUrl();
         if (root == null || !root.matches("(?i)https?://.+")) {
             return null;
         }
-        return (root.endsWith("/") ? root : root + "/") + run.getUrl() + "cd4ml/";
+        return (root.endsWith("/") ? root : root + "/") + runUrl + "cd4ml/";
     }
 
     /**
