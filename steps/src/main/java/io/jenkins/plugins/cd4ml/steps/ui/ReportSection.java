@@ -15,7 +15,7 @@ import java.util.Set;
 public final class ReportSection {
     /** Top-level fields that are not shown as facts: structure, or shown elsewhere. */
     private static final Set<String> NOT_FACTS = Set.of("schemaVersion", "kind", "verdict", "status", "error",
-            "summary", "columns");
+            "summary", "columns", "deployment");
 
     private final String key;
     private final String kind;
@@ -66,12 +66,7 @@ public final class ReportSection {
                 builder.fairness.addAll(FairnessMatrix.read(report.get("fairness")));
             }
             case "model-version" -> addLineage(builder.lineage, "", JsonText.object(report, "lineage"));
-            case "deployment" -> {
-                String environment = JsonText.text(report, "environment", "target");
-                String version = JsonText.text(report, "version", "modelVersion");
-                JsonText.array(report, "events", "history", "timeline")
-                        .forEach(n -> builder.deployments.add(TimelineEvent.of(n, environment, version)));
-            }
+            case "deployment" -> readDeployment(builder, report);
             case "gpu-usage" -> JsonText.array(report, "gpus", "devices").forEach(n -> builder.gpus.add(GpuRow.of(n)));
             default -> {
                 // data validation, drift and anything newer: the shared row shape
@@ -96,6 +91,43 @@ public final class ReportSection {
         builder.verdict = Status.ERROR;
         builder.error = problem;
         return new ReportSection(builder);
+    }
+
+    /**
+     * {@code deployModel} records {@code {"schemaVersion", "deployment": <the engine's record>, "url"}};
+     * the record's outcome is the verdict, its fields are facts and its events the timeline.
+     */
+    private static void readDeployment(Builder builder, JsonNode report) {
+        JsonNode record = report.path("deployment").isObject() ? report.get("deployment") : report;
+        if (record != report) {
+            record.fields().forEachRemaining(field -> {
+                if (!"events".equals(field.getKey())) {
+                    addFacts(builder.facts, field.getKey(), field.getValue());
+                }
+            });
+            JsonNode traffic = record.path("serving").path("traffic");
+            if (traffic.isObject() && !traffic.isEmpty()) {
+                List<String> shares = new ArrayList<>();
+                traffic.fields().forEachRemaining(f -> shares.add("version " + f.getKey() + ": "
+                        + JsonText.format(f.getValue()) + " %"));
+                builder.facts.add(new Fact("serving.traffic", String.join(", ", shares)));
+            }
+        }
+        String environment = JsonText.text(record, "environment", "target");
+        String version = JsonText.text(record, "version", "modelVersion");
+        JsonText.array(record, "events", "history", "timeline")
+                .forEach(n -> builder.deployments.add(TimelineEvent.of(n, environment, version)));
+        if (builder.verdict == Status.UNKNOWN) {
+            builder.verdict = deploymentStatus(JsonText.text(record, "outcome"));
+        }
+    }
+
+    /** DEPLOYED passes; every other finished outcome (rolled back, refused, aborted, …) failed. */
+    private static Status deploymentStatus(String outcome) {
+        if (outcome.isEmpty() || "IN_PROGRESS".equals(outcome)) {
+            return Status.UNKNOWN;
+        }
+        return "DEPLOYED".equals(outcome) ? Status.PASSED : Status.FAILED;
     }
 
     private static String kindOf(String key, JsonNode report) {
