@@ -12,6 +12,8 @@ import io.jenkins.plugins.cd4ml.deploy.local.LocalServing;
 import io.jenkins.plugins.cd4ml.deploy.strategy.AllAtOnce;
 import io.jenkins.plugins.cd4ml.registry.Registration;
 import io.jenkins.plugins.cd4ml.registry.embedded.EmbeddedModelRegistry;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckConclusion;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckRun;
 import io.jenkins.plugins.cd4ml.steps.ui.MlReport;
 import io.jenkins.plugins.cd4ml.steps.ui.ReportSection;
 import io.jenkins.plugins.cd4ml.steps.ui.Status;
@@ -94,6 +96,13 @@ class DeploymentReportViewTest {
                 .contains("model=credit-risk", "version=1", "outcome=DEPLOYED", "url=http://127.0.0.1:1234/",
                         "serving.status=IN_SERVICE", "serving.traffic=version 1: 100 %", "strategy.type=all-at-once")
                 .noneMatch(fact -> fact.startsWith("deployment."));
+
+        CheckRun check = DeploymentReports.check(record, "http://127.0.0.1:1234/");
+        assertThat(check.name()).isEqualTo("cd4ml / deployment: dev");
+        assertThat(check.conclusion()).isEqualTo(CheckConclusion.SUCCESS);
+        assertThat(check.title()).isEqualTo("credit-risk version 1 to dev: DEPLOYED");
+        assertThat(check.summary()).contains("- serving: IN\\_SERVICE: version 1 100 % \\(verified\\)");
+        assertThat(check.text().lines().filter(l -> l.startsWith("| 20"))).hasSize(record.events().size());
     }
 
     @Test
@@ -107,5 +116,6 @@ class DeploymentReportViewTest {
         assertThat(section.getVerdict()).isEqualTo(Status.FAILED);
         assertThat(section.getFacts()).extracting(f -> f.getLabel() + "=" + f.getValue())
                 .contains("outcome=ROLLED_BACK", "reason=error rate 0.2 above 0.1");
+        assertThat(DeploymentReports.check(rolledBack, null).conclusion()).isEqualTo(CheckConclusion.FAILURE);
     }
 }
