@@ -67,7 +67,13 @@ public final class ReportSection {
             }
             case "model-version" -> addLineage(builder.lineage, "", JsonText.object(report, "lineage"));
             case "deployment" -> readDeployment(builder, report);
-            case "gpu-usage" -> JsonText.array(report, "gpus", "devices").forEach(n -> builder.gpus.add(GpuRow.of(n)));
+            case "gpu-usage" -> {
+                builder.gpus.addAll(GpuRow.read(report));
+                if (builder.verdict == Status.UNKNOWN && report.has("idle")) {
+                    builder.verdict = idleStatus(report);
+                }
+            }
+            case "training" -> readTraining(builder, report);
             default -> {
                 // data validation, drift and anything newer: the shared row shape
             }
@@ -122,6 +128,35 @@ public final class ReportSection {
         }
     }
 
+    /**
+     * {@code trainModel} records the command's result ({@code succeeded}, {@code exitCode},
+     * {@code outputs}, {@code problems}) and the stage's GPU report under {@code gpu}.
+     */
+    private static void readTraining(Builder builder, JsonNode report) {
+        List<String> words = new ArrayList<>();
+        JsonText.array(report, "command").forEach(word -> words.add(word.asText()));
+        if (!words.isEmpty()) {
+            builder.facts.add(new Fact("command", String.join(" ", words)));
+        }
+        for (JsonNode output : JsonText.array(report, "outputs")) {
+            String digest = JsonText.text(output, "digest");
+            builder.facts.add(new Fact("output " + JsonText.text(output, "name"), JsonText.text(output, "path")
+                    + (digest.isEmpty() ? " (not written)" : " (" + JsonText.text(output, "bytes") + " bytes, "
+                    + digest + ")")));
+        }
+        JsonText.array(report, "problems").forEach(problem -> builder.facts.add(new Fact("problem", problem.asText())));
+        JsonNode gpu = JsonText.object(report, "gpu");
+        builder.gpus.addAll(GpuRow.read(gpu));
+        if (builder.verdict == Status.UNKNOWN && report.has("succeeded")) {
+            builder.verdict = report.get("succeeded").asBoolean() ? idleStatus(gpu) : Status.FAILED;
+        }
+    }
+
+    /** A stage whose GPUs sat idle is marked UNSTABLE (as the step marks its node); otherwise it passed. */
+    private static Status idleStatus(JsonNode gpuReport) {
+        return gpuReport.path("idle").asBoolean(false) ? Status.UNSTABLE : Status.PASSED;
+    }
+
     /** DEPLOYED passes; every other finished outcome (rolled back, refused, aborted, …) failed. */
     private static Status deploymentStatus(String outcome) {
         if (outcome.isEmpty() || "IN_PROGRESS".equals(outcome)) {
@@ -148,7 +183,10 @@ public final class ReportSection {
         if (kind.contains("deploy") || step.toLowerCase(Locale.ROOT).contains("deploy")) {
             return "deployment";
         }
-        if (kind.contains("gpu") || step.equals("gpu") || step.equals("training")) {
+        if (kind.contains("training") || step.equals("training") || step.equals("trainModel")) {
+            return "training";
+        }
+        if (kind.contains("gpu") || step.equals("gpu")) {
             return "gpu-usage";
         }
         return kind.isEmpty() ? "other" : kind;
@@ -202,7 +240,8 @@ public final class ReportSection {
 
     /**
      * @return what the section reports: {@code data-validation}, {@code drift}, {@code quality-gate},
-     *     {@code model-version}, {@code deployment}, {@code gpu-usage} or the report's own kind
+     *     {@code model-version}, {@code deployment}, {@code gpu-usage}, {@code training} or the
+     *     report's own kind
      */
     public String getKind() {
         return kind;
@@ -217,6 +256,7 @@ public final class ReportSection {
             case "model-version" -> "Registered model";
             case "deployment" -> "Deployment";
             case "gpu-usage" -> "GPU usage";
+            case "training" -> "Training";
             default -> getStep();
         };
         return getId().isEmpty() ? title : title + ": " + getId();
