@@ -65,7 +65,14 @@ public final class ReportSection {
                 builder.gates.forEach(g -> builder.checks.add(g.getCheck()));
                 builder.fairness.addAll(FairnessMatrix.read(report.get("fairness")));
             }
-            case "model-version" -> addLineage(builder.lineage, "", JsonText.object(report, "lineage"));
+            case "model-version" -> {
+                addLineage(builder.lineage, "", JsonText.object(report, "lineage"));
+                if (builder.verdict == Status.UNKNOWN && report.hasNonNull("version")) {
+                    // registered; accepted despite failed gates (allowFailedGates) is worth a warning
+                    builder.verdict = report.path("failedGatesAccepted").asBoolean(false) ? Status.UNSTABLE
+                            : Status.PASSED;
+                }
+            }
             case "deployment" -> readDeployment(builder, report);
             case "gpu-usage" -> {
                 builder.gpus.addAll(GpuRow.read(report));
@@ -215,12 +222,23 @@ public final class ReportSection {
                 addLineage(lineage, name + ".", value);
             } else if (value.isArray()) {
                 List<String> items = new ArrayList<>();
-                value.forEach(item -> items.add(item.isValueNode() ? JsonText.format(item) : item.toString()));
+                value.forEach(item -> items.add(item.isValueNode() ? JsonText.format(item) : describe(item)));
                 lineage.add(new Fact(name, String.join(", ", items)));
             } else if (!value.isNull()) {
                 lineage.add(new Fact(name, JsonText.format(value)));
             }
         });
+    }
+
+    /** A dataset, artifact or gate of a lineage list in one line: its values, e.g. {@code data/train.csv · sha256:… · 5120}. */
+    private static String describe(JsonNode item) {
+        List<String> values = new ArrayList<>();
+        item.fields().forEachRemaining(field -> {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                values.add(JsonText.format(field.getValue()));
+            }
+        });
+        return values.isEmpty() ? item.toString() : String.join(" · ", values);
     }
 
     /** @return the section name, e.g. {@code qualityGate:accuracy} */
