@@ -118,4 +118,28 @@ class DeploymentReportViewTest {
                 .contains("outcome=ROLLED_BACK", "reason=error rate 0.2 above 0.1");
         assertThat(DeploymentReports.check(rolledBack, null).conclusion()).isEqualTo(CheckConclusion.FAILURE);
     }
+
+    @Test
+    void hostileNamesAreEscapedInTheCheckAndKeptVerbatimForTheEscapingViews() throws Exception {
+        String payload = "<script>alert(1)</script>\"><img src=x onerror=alert(1)> | [x](javascript:alert(1))";
+        DeploymentRecord deployed = deploy();
+        DeploymentRecord hostile = new DeploymentRecord(deployed.id(), payload, payload, payload, null,
+                deployed.strategy(), deployed.startedAt(), deployed.finishedAt(), DeploymentOutcome.FAILED, payload,
+                deployed.serving(), java.util.List.of(new DeploymentEvent(deployed.startedAt(), payload, payload)));
+
+        CheckRun check = DeploymentReports.check(hostile, null);
+        for (String markdown : java.util.List.of(check.summary(), check.text())) {
+            assertThat(markdown).doesNotContain("<script", "<img", "](javascript:").contains("&lt;script&gt;");
+        }
+        assertThat(check.text().lines().filter(l -> l.startsWith("| 20")).findFirst().orElseThrow()
+                .split("(?<!\\\\)\\|")).as("the payload's | cannot add a column").hasSize(4);
+
+        ReportSection section = view(hostile, null);
+        assertThat(DeploymentReports.section(payload)).matches("deployment:[A-Za-z0-9._-]+");
+        assertThat(section.getAnchor()).matches("[A-Za-z0-9-]+");
+        assertThat(section.getDeployments()).singleElement().satisfies(event -> {
+            assertThat(event.getEnvironment()).isEqualTo(payload);
+            assertThat(event.getMessage()).isEqualTo(payload);
+        });
+    }
 }
