@@ -10,13 +10,36 @@ public final class MarkdownRenderer {
      * @return GitHub-flavoured Markdown
      */
     public static String render(ReportDocument document) {
+        return renderSummary(document) + "\n" + renderTable(document);
+    }
+
+    /**
+     * The head of {@link #render}: title with the verdict's icon, the counts and the facts (e.g. a
+     * check run's summary).
+     *
+     * @param document the report
+     * @return GitHub-flavoured Markdown
+     */
+    public static String renderSummary(ReportDocument document) {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(icon(document.verdict())).append(' ').append(escape(document.title())).append("\n\n");
         md.append("**").append(TextRenderer.summary(document)).append("**\n\n");
         for (ReportDocument.Fact fact : document.facts()) {
             md.append("- ").append(escape(fact.label())).append(": ").append(escape(fact.value())).append('\n');
         }
-        md.append("\n| Status | Check | Observed | Expected |\n| --- | --- | --- | --- |\n");
+        return md.toString();
+    }
+
+    /**
+     * The body of {@link #render}: one table row per check (one line each, so the text can be cut
+     * between lines), then the details of the checks that did not pass.
+     *
+     * @param document the report
+     * @return GitHub-flavoured Markdown
+     */
+    public static String renderTable(ReportDocument document) {
+        StringBuilder md = new StringBuilder();
+        md.append("| Status | Check | Observed | Expected |\n| --- | --- | --- | --- |\n");
         for (CheckOutcome outcome : document.outcomes()) {
             md.append("| ").append(icon(outcome.status())).append(' ').append(outcome.status()).append(" | ")
                     .append(escape(outcome.name())).append(" | ").append(escape(outcome.observed())).append(" | ")
@@ -54,7 +77,7 @@ public final class MarkdownRenderer {
      * @param text user text
      * @return the escaped text on one line
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -62,6 +62,7 @@ final class HpiInspector {
         plugins.put("com/cloudbees/jenkins/plugins/awscredentials/", "aws-credentials");
         plugins.put("com/amazonaws/auth/", "aws-credentials");
         plugins.put("com/cloudbees/plugins/credentials/", "credentials");
+        plugins.put("io/jenkins/plugins/checks/", "checks-api");
         // Jackson, and SnakeYAML through jackson2-api's own dependency snakeyaml-api
         plugins.put("com/fasterxml/jackson/", "jackson2-api");
         plugins.put("org/yaml/snakeyaml/", "jackson2-api");
@@ -111,6 +112,7 @@ final class HpiInspector {
         checkExtensionIndex(hpi, pluginClasses, problems);
         checkSymbolIndex(hpi, pluginClasses, problems);
         checkPluginDependencies(hpi, referenced, problems);
+        checkOptionalDependencies(hpi, pluginClasses, problems);
         return problems;
     }
 
@@ -251,11 +253,16 @@ final class HpiInspector {
         }
     }
 
-    /** Reads SezPoz's format: serialized {@code SerAnnotatedElement}s up to a {@code null}. */
+    /** @return the class names a SezPoz index lists, in its order */
     static List<String> readSezPozIndex(byte[] index) throws IOException, ClassNotFoundException {
-        List<String> classNames = new ArrayList<>();
+        return readSezPozElements(index).stream().map(e -> e.className).toList();
+    }
+
+    /** Reads SezPoz's format: serialized {@code SerAnnotatedElement}s up to a {@code null}. */
+    static List<SerAnnotatedElement> readSezPozElements(byte[] index) throws IOException, ClassNotFoundException {
+        List<SerAnnotatedElement> elements = new ArrayList<>();
         if (index.length == 0) {
-            return classNames;
+            return elements;
         }
         try (InputStream bytes = new ByteArrayInputStream(index);
                 ObjectInputStream in = new ObjectInputStream(bytes)) {
@@ -264,10 +271,10 @@ final class HpiInspector {
                     || info.serialClass().getName().startsWith("java.")
                     ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED);
             for (Object o = in.readObject(); o != null; o = in.readObject()) {
-                classNames.add(((SerAnnotatedElement) o).className);
+                elements.add((SerAnnotatedElement) o);
             }
         }
-        return classNames;
+        return elements;
     }
 
     private static void checkPluginDependencies(Hpi hpi, Set<String> referenced, List<String> problems) {
@@ -294,6 +301,76 @@ final class HpiInspector {
                         + need.getKey() + " (NoClassDefFoundError at run time)");
             }
         }
+    }
+
+    /**
+     * An optional plugin's classes are missing when it is not installed. Jenkins then skips an
+     * {@code @Extension(optional = true)} that cannot load, quietly; any other class that needs them
+     * fails with {@code NoClassDefFoundError} when loaded. So only optional extensions (and their
+     * nested classes) may refer to an optional plugin, and no other class may name them.
+     */
+    private static void checkOptionalDependencies(Hpi hpi, Map<String, ClassFile> pluginClasses, List<String> problems) {
+        Map<String, String> optionalPrefixes = new LinkedHashMap<>();
+        dependencies(hpi).forEach((id, entry) -> {
+            if (entry.endsWith(";resolution:=optional")) {
+                PROVIDED_BY_PLUGIN.forEach((prefix, plugin) -> {
+                    if (plugin.equals(id)) {
+                        optionalPrefixes.put(prefix, plugin);
+                    }
+                });
+            }
+        });
+        if (optionalPrefixes.isEmpty()) {
+            return;
+        }
+        Set<String> optionalExtensions;
+        try {
+            byte[] index = hpi.jar(Hpi.PLUGIN_JAR).get(EXTENSION_INDEX);
+            if (index == null || readSezPozIndex(index).isEmpty()) {
+                return; // reported by checkExtensionIndex: no extension loads at all
+            }
+            optionalExtensions = optionalExtensions(index);
+        } catch (IOException | ClassNotFoundException e) {
+            return; // reported by checkExtensionIndex
+        }
+        for (ClassFile classFile : pluginClasses.values()) {
+            String home = outermost(classFile.name());
+            boolean optional = optionalExtensions.contains(home);
+            boolean reported = false;
+            for (String type : classFile.referencedTypes()) {
+                for (Map.Entry<String, String> prefix : optionalPrefixes.entrySet()) {
+                    if (type.startsWith(prefix.getKey()) && !optional && !reported) {
+                        problems.add(classFile.name().replace('/', '.') + " refers to " + type.replace('/', '.')
+                                + " of the optional plugin " + prefix.getValue() + " but is not an"
+                                + " @Extension(optional = true): without that plugin it fails to load"
+                                + " (NoClassDefFoundError)");
+                        reported = true;
+                    }
+                }
+                String typeHome = outermost(type);
+                if (!optional && !typeHome.equals(home) && optionalExtensions.contains(typeHome)) {
+                    problems.add(classFile.name().replace('/', '.') + " names the optional extension "
+                            + typeHome.replace('/', '.') + ", which needs an optional plugin: reach it through"
+                            + " ExtensionList only");
+                }
+            }
+        }
+    }
+
+    private static String outermost(String internalName) {
+        int nested = internalName.indexOf('$');
+        return nested < 0 ? internalName : internalName.substring(0, nested);
+    }
+
+    /** @return internal names of the classes the SezPoz index lists with {@code optional = true} */
+    static Set<String> optionalExtensions(byte[] index) throws IOException, ClassNotFoundException {
+        Set<String> optional = new TreeSet<>();
+        for (SerAnnotatedElement element : readSezPozElements(index)) {
+            if (Boolean.TRUE.equals(element.values.get("optional"))) {
+                optional.add(element.className.replace('.', '/'));
+            }
+        }
+        return optional;
     }
 
     /** @return plugin id → the whole entry, from {@code Plugin-Dependencies} */

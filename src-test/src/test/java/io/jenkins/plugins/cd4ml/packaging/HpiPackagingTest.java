@@ -74,7 +74,8 @@ class HpiPackagingTest {
                 "jackson2-api", "jackson2-api:2.20.0-411.v6ef8fdee4fe9",
                 "credentials", "credentials:1447.v4cb_b_539b_5321",
                 "plain-credentials", "plain-credentials:199.v9f8e1f741799",
-                "aws-credentials", "aws-credentials:243.v41c19a_fb_5dcf;resolution:=optional"));
+                "aws-credentials", "aws-credentials:243.v41c19a_fb_5dcf;resolution:=optional",
+                "checks-api", "checks-api:373.vfe7645102093;resolution:=optional"));
         assertThat(hpi.attribute("Plugin-Version")).isEqualTo(hpi.attribute("Implementation-Version"));
     }
 
@@ -152,6 +153,91 @@ class HpiPackagingTest {
                 // exact artifact names: the AWS SDK's relocated third-party-jackson-core and fabric8's
                 // snakeyaml-engine are private copies no plugin provides, so they must stay bundled
                 .noneMatch(p -> PROVIDED_ELSEWHERE.matcher(p).matches());
+    }
+
+    private static final String CHECKS_PUBLISHER = "io.jenkins.plugins.cd4ml.steps.checks.ChecksApiPublisher";
+
+    @Test
+    void reachesTheChecksApiOnlyThroughAnOptionalExtension() throws Exception {
+        Map<String, byte[]> jar = hpi.jar(Hpi.PLUGIN_JAR);
+
+        assertThat(HpiInspector.optionalExtensions(jar.get(HpiInspector.EXTENSION_INDEX)))
+                .containsExactly(CHECKS_PUBLISHER.replace('.', '/'));
+        List<String> usingChecksApi = jar.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(".class"))
+                .filter(e -> parse(e.getValue()).referencedTypes().stream()
+                        .anyMatch(t -> t.startsWith("io/jenkins/plugins/checks/")))
+                .map(Map.Entry::getKey).toList();
+        assertThat(usingChecksApi).isNotEmpty()
+                .allMatch(name -> name.startsWith(CHECKS_PUBLISHER.replace('.', '/')), "the publisher or its nested classes");
+        assertThat(hpi.files().keySet()).as("the Checks API comes from its plugin, never bundled")
+                .noneMatch(p -> p.contains("checks-api"));
+    }
+
+    @Test
+    void reportsAChecksApiExtensionThatIsNotOptional() throws Exception {
+        byte[] index = hpi.jar(Hpi.PLUGIN_JAR).get(HpiInspector.EXTENSION_INDEX);
+        List<net.java.sezpoz.impl.SerAnnotatedElement> elements = HpiInspector.readSezPozElements(index);
+        elements.forEach(e -> e.values.remove("optional"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            for (Object element : elements) {
+                out.writeObject(element);
+            }
+            out.writeObject(null);
+        }
+
+        Hpi broken = hpi.withJarEntry(Hpi.PLUGIN_JAR, HpiInspector.EXTENSION_INDEX, bytes.toByteArray());
+
+        assertThat(HpiInspector.inspect(broken)).isNotEmpty()
+                .allMatch(p -> p.startsWith(CHECKS_PUBLISHER) && p.contains("optional plugin checks-api")
+                        && p.contains("is not an @Extension(optional = true)"));
+    }
+
+    @Test
+    void reportsAClassThatNeedsTheOptionalChecksApiOutsideAnOptionalExtension(@TempDir Path tmp) throws Exception {
+        String source = "package fixture;\n"
+                + "public class Publisher {\n"
+                + "    public Object status() { return io.jenkins.plugins.checks.api.ChecksStatus.COMPLETED; }\n"
+                + "}\n";
+
+        Hpi broken = hpi.withJarEntry(Hpi.PLUGIN_JAR, "fixture/Publisher.class",
+                compile(tmp, "Publisher", source, true));
+
+        assertThat(HpiInspector.inspect(broken)).singleElement().asString()
+                .contains("fixture.Publisher refers to io.jenkins.plugins.checks.api.ChecksStatus")
+                .contains("NoClassDefFoundError");
+    }
+
+    @Test
+    void reportsAClassThatNamesTheOptionalExtension(@TempDir Path tmp) throws Exception {
+        String source = "package fixture;\n"
+                + "public class Shortcut {\n"
+                + "    public Object publisher() { return new " + CHECKS_PUBLISHER + "(); }\n"
+                + "}\n";
+
+        Hpi broken = hpi.withJarEntry(Hpi.PLUGIN_JAR, "fixture/Shortcut.class", compile(tmp, "Shortcut", source, true));
+
+        assertThat(HpiInspector.inspect(broken)).singleElement().asString()
+                .contains("fixture.Shortcut names the optional extension " + CHECKS_PUBLISHER);
+    }
+
+    @Test
+    void reportsAMissingOptionalChecksApiDependency() {
+        String without = Arrays.stream(hpi.attribute("Plugin-Dependencies").split(","))
+                .filter(d -> !d.startsWith("checks-api:"))
+                .collect(Collectors.joining(","));
+
+        assertThat(HpiInspector.inspect(hpi.withManifestAttribute("Plugin-Dependencies", without)))
+                .singleElement().asString().contains("lacks checks-api");
+    }
+
+    private static ClassFile parse(byte[] bytes) {
+        try {
+            return ClassFile.parse(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest
@@ -247,8 +333,8 @@ class HpiPackagingTest {
                 + "    public DeployStep(String model, int replicas) { }\n"
                 + "}\n";
 
-        Hpi withoutNames = hpi.withJarEntry(Hpi.PLUGIN_JAR, "fixture/DeployStep.class", compile(tmp, source, false));
-        Hpi withNames = hpi.withJarEntry(Hpi.PLUGIN_JAR, "fixture/DeployStep.class", compile(tmp, source, true));
+        Hpi withoutNames = hpi.withJarEntry(Hpi.PLUGIN_JAR, "fixture/DeployStep.class", compile(tmp, "DeployStep", source, false));
+        Hpi withNames = hpi.withJarEntry(Hpi.PLUGIN_JAR, "fixture/DeployStep.class", compile(tmp, "DeployStep", source, true));
 
         assertThat(HpiInspector.inspect(withoutNames)).singleElement().asString()
                 .contains("fixture.DeployStep: @DataBoundConstructor(Ljava/lang/String;I)V has no recorded parameter names");
@@ -294,19 +380,20 @@ class HpiPackagingTest {
         }
     }
 
-    private static byte[] compile(Path tmp, String source, boolean parameters) throws IOException, URISyntaxException {
+    private static byte[] compile(Path tmp, String className, String source, boolean parameters)
+            throws IOException, URISyntaxException {
         Path dir = Files.createTempDirectory(tmp, parameters ? "with" : "without");
-        Path file = Files.createDirectories(dir.resolve("src/fixture")).resolve("DeployStep.java");
+        Path file = Files.createDirectories(dir.resolve("src/fixture")).resolve(className + ".java");
         Files.writeString(file, source);
         String stubs = Path.of(DataBoundConstructor.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("--release", "17", "-proc:none",
-                "-cp", stubs, "-d", dir.resolve("out").toString(), file.toString()));
+                "-cp", stubs + java.io.File.pathSeparator + Path.of("..", "steps", "target", "classes"), "-d", dir.resolve("out").toString(), file.toString()));
         if (parameters) {
             args.add(0, "-parameters");
         }
         assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
-        return Files.readAllBytes(dir.resolve("out/fixture/DeployStep.class"));
+        return Files.readAllBytes(dir.resolve("out/fixture/" + className + ".class"));
     }
 }

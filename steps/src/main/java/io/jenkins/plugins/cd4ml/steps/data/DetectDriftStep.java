@@ -6,6 +6,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import io.jenkins.plugins.cd4ml.gates.datacheck.DriftRun;
 import io.jenkins.plugins.cd4ml.json.Json;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckRun;
 import io.jenkins.plugins.cd4ml.steps.support.AgentStepExecution;
 import io.jenkins.plugins.cd4ml.steps.support.WorkspacePaths;
 import java.io.IOException;
@@ -148,6 +149,7 @@ public class DetectDriftStep extends Step {
         Map<String, Object> result = DataStepResults.detectDrift(run);
         String summary = "detectDrift " + current + ": " + DataStepResults.summaryLine(run.document());
         output.log(summary);
+        output.check(CheckRun.of(CheckRun.name("drift", current), run.document()));
         output.verdict(run.verdict(), run.error() != null ? run.error().message()
                 : summary + DataStepResults.problems(result, "failed", "unstable"));
         return result;

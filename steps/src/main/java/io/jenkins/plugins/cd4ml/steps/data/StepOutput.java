@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cd4ml.steps.data;
 
 import io.jenkins.plugins.cd4ml.report.Verdict;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckRun;
 import io.jenkins.plugins.cd4ml.steps.support.AgentStepExecution;
 import java.io.IOException;
 
@@ -15,6 +16,11 @@ interface StepOutput {
      * @param json the engine's JSON report
      */
     void record(String section, String json) throws IOException, InterruptedException;
+
+    /**
+     * @param check the check run to publish to the SCM platform (when {@code checks-api} is installed)
+     */
+    void check(CheckRun check) throws IOException, InterruptedException;
 
     /** @param line a line for the build log */
     void log(String line) throws IOException, InterruptedException;
@@ -37,6 +43,11 @@ interface StepOutput {
         @Override
         public void record(String section, String json) throws IOException, InterruptedException {
             report(section, json);
+        }
+
+        @Override
+        public void check(CheckRun check) throws IOException, InterruptedException {
+            publishCheck(check);
         }
 
         @Override

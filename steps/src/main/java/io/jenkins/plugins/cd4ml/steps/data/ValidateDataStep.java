@@ -7,6 +7,7 @@ import hudson.Extension;
 import io.jenkins.plugins.cd4ml.gates.datacheck.DataCheckReport;
 import io.jenkins.plugins.cd4ml.gates.expectations.ValidationOptions;
 import io.jenkins.plugins.cd4ml.json.Json;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckRun;
 import io.jenkins.plugins.cd4ml.steps.support.AgentStepExecution;
 import io.jenkins.plugins.cd4ml.steps.support.WorkspacePaths;
 import java.io.IOException;
@@ -176,6 +177,7 @@ public class ValidateDataStep extends Step {
         Map<String, Object> result = DataStepResults.validateData(report);
         String summary = "validateData " + dataset + ": " + DataStepResults.summaryLine(report.document());
         output.log(summary);
+        output.check(CheckRun.of(CheckRun.name("data validation", dataset), report.document()));
         output.verdict(report.verdict(), report.isError() ? report.validation().error().message()
                 : summary + DataStepResults.problems(result, "failed", "unstable", "driftFailed", "driftUnstable"));
         return result;

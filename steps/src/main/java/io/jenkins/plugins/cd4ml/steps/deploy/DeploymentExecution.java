@@ -12,6 +12,7 @@ import io.jenkins.plugins.cd4ml.deploy.Environments;
 import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialResolver;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.steps.config.Cd4mlGlobalConfiguration;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckPublisher;
 import io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade;
 import io.jenkins.plugins.cd4ml.steps.support.MlReportsAction;
 import java.io.IOException;
@@ -139,6 +140,8 @@ final class DeploymentExecution extends StepExecution {
         String url = deployer.localUrl(resolved.environment(), resolved.model()).orElse(null);
         MlReportsAction.record(run, DeploymentReports.section(resolved.environment().name()),
                 DeploymentReports.json(record, url));
+        CheckPublisher.publishToAll(facade, run, getContext().get(TaskListener.class),
+                DeploymentReports.check(record, url));
         if (stopped) {
             return; // stop() has completed the step already
         }

@@ -3,8 +3,12 @@ package io.jenkins.plugins.cd4ml.steps.deploy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentEvent;
+import io.jenkins.plugins.cd4ml.deploy.DeploymentOutcome;
 import io.jenkins.plugins.cd4ml.deploy.DeploymentRecord;
 import io.jenkins.plugins.cd4ml.json.Json;
+import io.jenkins.plugins.cd4ml.report.MarkdownRenderer;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckConclusion;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +87,49 @@ final class DeploymentReports {
             root.put("url", url);
         }
         return Json.mapper().writeValueAsString(root);
+    }
+
+    /**
+     * The check run {@code deployModel}/{@code promoteModel} publish (with {@code checks-api}):
+     * SUCCESS when the new version is verified serving, FAILURE for every other outcome (rolled
+     * back, refused, failed, aborted); the summary says what serves, the text is the timeline.
+     *
+     * @param record the finished deployment
+     * @param url the local target's URL, or {@code null}
+     * @return the check run, named {@code cd4ml / deployment: <environment>}
+     */
+    static CheckRun check(DeploymentRecord record, String url) {
+        boolean deployed = record.outcome() == DeploymentOutcome.DEPLOYED;
+        String outcome = record.outcome() == null ? "IN_PROGRESS" : record.outcome().name();
+        String title = record.model() + " version " + record.version() + " to " + record.environment() + ": " + outcome;
+        StringBuilder summary = new StringBuilder("## ").append(deployed ? "✅ " : "❌ ")
+                .append(MarkdownRenderer.escape(title)).append("\n\n");
+        if (!record.reason().isEmpty()) {
+            summary.append("**").append(MarkdownRenderer.escape(record.reason())).append("**\n\n");
+        }
+        fact(summary, "previous version", record.previousVersion());
+        fact(summary, "strategy", record.strategy() == null ? null : record.strategy().describe());
+        if (record.serving() != null) {
+            List<String> traffic = new ArrayList<>();
+            record.serving().traffic().forEach((version, percent) -> traffic.add("version " + version + " " + percent + " %"));
+            fact(summary, "serving", record.serving().status() + (traffic.isEmpty() ? "" : ": " + String.join(", ", traffic))
+                    + (record.serving().verified() ? " (verified)" : " (not verified)"));
+        }
+        fact(summary, "url", url);
+        fact(summary, "deployment id", record.id());
+        StringBuilder text = new StringBuilder("| Time | Phase | What happened |\n| --- | --- | --- |\n");
+        for (DeploymentEvent event : record.events()) {
+            text.append("| ").append(event.at()).append(" | ").append(MarkdownRenderer.escape(event.phase()))
+                    .append(" | ").append(MarkdownRenderer.escape(event.message())).append(" |\n");
+        }
+        return new CheckRun(CheckRun.name("deployment", record.environment()),
+                deployed ? CheckConclusion.SUCCESS : CheckConclusion.FAILURE, title, summary.toString(), text.toString());
+    }
+
+    private static void fact(StringBuilder markdown, String label, String value) {
+        if (value != null && !value.isEmpty()) {
+            markdown.append("- ").append(label).append(": ").append(MarkdownRenderer.escape(value)).append('\n');
+        }
     }
 
     /**

@@ -6,6 +6,10 @@ import io.jenkins.plugins.cd4ml.gates.quality.GateReport;
 import io.jenkins.plugins.cd4ml.gates.quality.GateResult;
 import io.jenkins.plugins.cd4ml.gates.quality.Interval;
 import io.jenkins.plugins.cd4ml.json.Json;
+import io.jenkins.plugins.cd4ml.report.CheckOutcome;
+import io.jenkins.plugins.cd4ml.report.CheckStatus;
+import io.jenkins.plugins.cd4ml.report.ReportDocument;
+import io.jenkins.plugins.cd4ml.report.Severity;
 import io.jenkins.plugins.cd4ml.report.Verdict;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -52,6 +56,15 @@ record GateOutcome(@CheckForNull GateReport report, @CheckForNull String error) 
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the gate report", e);
         }
+    }
+
+    /** @return the report in the common shape (for the check run): the engine's, or one ERROR row */
+    ReportDocument document() {
+        if (report != null) {
+            return report.toDocument();
+        }
+        return new ReportDocument("Quality gates", Verdict.ERROR, List.of(), List.of(new CheckOutcome("gates",
+                "input", CheckStatus.ERROR, Severity.FAILURE, "", "", String.valueOf(error))));
     }
 
     /** @return the build log's summary */

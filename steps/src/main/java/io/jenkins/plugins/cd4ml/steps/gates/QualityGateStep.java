@@ -10,6 +10,8 @@ import io.jenkins.plugins.cd4ml.gates.quality.Baseline;
 import io.jenkins.plugins.cd4ml.gates.quality.RegistryBaselineSource;
 import io.jenkins.plugins.cd4ml.registry.ModelRegistry;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckPublisher;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckRun;
 import io.jenkins.plugins.cd4ml.steps.registry.RegistryLocator;
 import io.jenkins.plugins.cd4ml.steps.support.AgentStepExecution;
 import io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade;
@@ -258,6 +260,8 @@ public class QualityGateStep extends Step {
         private Map<String, Object> finish(GateOutcome outcome) throws IOException, InterruptedException {
             report(section, outcome.json());
             listener().getLogger().print(outcome.text());
+            CheckPublisher.publishToAll(jenkins, build(), listener(),
+                    CheckRun.of(CheckRun.name("quality gate", model != null ? model : checked.gates()), outcome.document()));
             applyVerdict(outcome.verdict(), "qualityGate: " + outcome.summary());
             return outcome.toMap();
         }

@@ -5,6 +5,8 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.cd4ml.report.Verdict;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckPublisher;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckRun;
 import java.io.IOException;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -62,6 +64,16 @@ public abstract class AgentStepExecution<T> extends SynchronousNonBlockingStepEx
      */
     protected void report(String section, String json) throws IOException, InterruptedException {
         MlReportsAction.record(build(), section, json);
+    }
+
+    /**
+     * Publishes a check run to the SCM platform when the {@code checks-api} plugin is installed
+     * ({@link CheckPublisher}); never fails the step.
+     *
+     * @param check the check run
+     */
+    protected void publishCheck(CheckRun check) throws IOException, InterruptedException {
+        CheckPublisher.publishToAll(new JenkinsFacade(), build(), listener(), check);
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class ReportSection {
     /** Top-level fields that are not shown as facts: structure, or shown elsewhere. */
     private static final Set<String> NOT_FACTS = Set.of("schemaVersion", "kind", "verdict", "status", "error",
-            "summary", "columns");
+            "summary", "columns", "deployment");
 
     private final String key;
     private final String kind;
@@ -65,14 +65,22 @@ public final class ReportSection {
                 builder.gates.forEach(g -> builder.checks.add(g.getCheck()));
                 builder.fairness.addAll(FairnessMatrix.read(report.get("fairness")));
             }
-            case "model-version" -> addLineage(builder.lineage, "", JsonText.object(report, "lineage"));
-            case "deployment" -> {
-                String environment = JsonText.text(report, "environment", "target");
-                String version = JsonText.text(report, "version", "modelVersion");
-                JsonText.array(report, "events", "history", "timeline")
-                        .forEach(n -> builder.deployments.add(TimelineEvent.of(n, environment, version)));
+            case "model-version" -> {
+                addLineage(builder.lineage, "", JsonText.object(report, "lineage"));
+                if (builder.verdict == Status.UNKNOWN && report.hasNonNull("version")) {
+                    // registered; accepted despite failed gates (allowFailedGates) is worth a warning
+                    builder.verdict = report.path("failedGatesAccepted").asBoolean(false) ? Status.UNSTABLE
+                            : Status.PASSED;
+                }
             }
-            case "gpu-usage" -> JsonText.array(report, "gpus", "devices").forEach(n -> builder.gpus.add(GpuRow.of(n)));
+            case "deployment" -> readDeployment(builder, report);
+            case "gpu-usage" -> {
+                builder.gpus.addAll(GpuRow.read(report));
+                if (builder.verdict == Status.UNKNOWN && report.has("idle")) {
+                    builder.verdict = idleStatus(report);
+                }
+            }
+            case "training" -> readTraining(builder, report);
             default -> {
                 // data validation, drift and anything newer: the shared row shape
             }
@@ -98,6 +106,72 @@ public final class ReportSection {
         return new ReportSection(builder);
     }
 
+    /**
+     * {@code deployModel} records {@code {"schemaVersion", "deployment": <the engine's record>, "url"}};
+     * the record's outcome is the verdict, its fields are facts and its events the timeline.
+     */
+    private static void readDeployment(Builder builder, JsonNode report) {
+        JsonNode record = report.path("deployment").isObject() ? report.get("deployment") : report;
+        if (record != report) {
+            record.fields().forEachRemaining(field -> {
+                if (!"events".equals(field.getKey())) {
+                    addFacts(builder.facts, field.getKey(), field.getValue());
+                }
+            });
+            JsonNode traffic = record.path("serving").path("traffic");
+            if (traffic.isObject() && !traffic.isEmpty()) {
+                List<String> shares = new ArrayList<>();
+                traffic.fields().forEachRemaining(f -> shares.add("version " + f.getKey() + ": "
+                        + JsonText.format(f.getValue()) + " %"));
+                builder.facts.add(new Fact("serving.traffic", String.join(", ", shares)));
+            }
+        }
+        String environment = JsonText.text(record, "environment", "target");
+        String version = JsonText.text(record, "version", "modelVersion");
+        JsonText.array(record, "events", "history", "timeline")
+                .forEach(n -> builder.deployments.add(TimelineEvent.of(n, environment, version)));
+        if (builder.verdict == Status.UNKNOWN) {
+            builder.verdict = deploymentStatus(JsonText.text(record, "outcome"));
+        }
+    }
+
+    /**
+     * {@code trainModel} records the command's result ({@code succeeded}, {@code exitCode},
+     * {@code outputs}, {@code problems}) and the stage's GPU report under {@code gpu}.
+     */
+    private static void readTraining(Builder builder, JsonNode report) {
+        List<String> words = new ArrayList<>();
+        JsonText.array(report, "command").forEach(word -> words.add(word.asText()));
+        if (!words.isEmpty()) {
+            builder.facts.add(new Fact("command", String.join(" ", words)));
+        }
+        for (JsonNode output : JsonText.array(report, "outputs")) {
+            String digest = JsonText.text(output, "digest");
+            builder.facts.add(new Fact("output " + JsonText.text(output, "name"), JsonText.text(output, "path")
+                    + (digest.isEmpty() ? " (not written)" : " (" + JsonText.text(output, "bytes") + " bytes, "
+                    + digest + ")")));
+        }
+        JsonText.array(report, "problems").forEach(problem -> builder.facts.add(new Fact("problem", problem.asText())));
+        JsonNode gpu = JsonText.object(report, "gpu");
+        builder.gpus.addAll(GpuRow.read(gpu));
+        if (builder.verdict == Status.UNKNOWN && report.has("succeeded")) {
+            builder.verdict = report.get("succeeded").asBoolean() ? idleStatus(gpu) : Status.FAILED;
+        }
+    }
+
+    /** A stage whose GPUs sat idle is marked UNSTABLE (as the step marks its node); otherwise it passed. */
+    private static Status idleStatus(JsonNode gpuReport) {
+        return gpuReport.path("idle").asBoolean(false) ? Status.UNSTABLE : Status.PASSED;
+    }
+
+    /** DEPLOYED passes; every other finished outcome (rolled back, refused, aborted, …) failed. */
+    private static Status deploymentStatus(String outcome) {
+        if (outcome.isEmpty() || "IN_PROGRESS".equals(outcome)) {
+            return Status.UNKNOWN;
+        }
+        return "DEPLOYED".equals(outcome) ? Status.PASSED : Status.FAILED;
+    }
+
     private static String kindOf(String key, JsonNode report) {
         String kind = JsonText.text(report, "kind").toLowerCase(Locale.ROOT);
         String step = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
@@ -116,7 +190,13 @@ public final class ReportSection {
         if (kind.contains("deploy") || step.toLowerCase(Locale.ROOT).contains("deploy")) {
             return "deployment";
         }
-        if (kind.contains("gpu") || step.equals("gpu") || step.equals("training")) {
+        if (kind.equals("sagemaker-training")) {
+            return kind; // facts and verdict as the engine wrote them; no local command or GPUs
+        }
+        if (kind.contains("training") || step.equals("training") || step.equals("trainModel")) {
+            return "training";
+        }
+        if (kind.contains("gpu") || step.equals("gpu")) {
             return "gpu-usage";
         }
         return kind.isEmpty() ? "other" : kind;
@@ -145,12 +225,23 @@ public final class ReportSection {
                 addLineage(lineage, name + ".", value);
             } else if (value.isArray()) {
                 List<String> items = new ArrayList<>();
-                value.forEach(item -> items.add(item.isValueNode() ? JsonText.format(item) : item.toString()));
+                value.forEach(item -> items.add(item.isValueNode() ? JsonText.format(item) : describe(item)));
                 lineage.add(new Fact(name, String.join(", ", items)));
             } else if (!value.isNull()) {
                 lineage.add(new Fact(name, JsonText.format(value)));
             }
         });
+    }
+
+    /** A dataset, artifact or gate of a lineage list in one line: its values, e.g. {@code data/train.csv · sha256:… · 5120}. */
+    private static String describe(JsonNode item) {
+        List<String> values = new ArrayList<>();
+        item.fields().forEachRemaining(field -> {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                values.add(JsonText.format(field.getValue()));
+            }
+        });
+        return values.isEmpty() ? item.toString() : String.join(" · ", values);
     }
 
     /** @return the section name, e.g. {@code qualityGate:accuracy} */
@@ -170,7 +261,8 @@ public final class ReportSection {
 
     /**
      * @return what the section reports: {@code data-validation}, {@code drift}, {@code quality-gate},
-     *     {@code model-version}, {@code deployment}, {@code gpu-usage} or the report's own kind
+     *     {@code model-version}, {@code deployment}, {@code gpu-usage}, {@code training} or the
+     *     report's own kind
      */
     public String getKind() {
         return kind;
@@ -186,6 +278,7 @@ public final class ReportSection {
             case "deployment" -> "Deployment";
             case "gpu-usage" -> "GPU usage";
             case "sagemaker-training" -> "SageMaker training";
+            case "training" -> "Training";
             default -> getStep();
         };
         return getId().isEmpty() ? title : title + ": " + getId();

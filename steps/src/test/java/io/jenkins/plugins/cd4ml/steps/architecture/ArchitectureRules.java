@@ -3,16 +3,19 @@ package io.jenkins.plugins.cd4ml.steps.architecture;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import hudson.Extension;
 import io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -70,7 +73,57 @@ final class ArchitectureRules {
             .andShould().beDeclaredInClassesThat().arePublic()
             .allowEmptyShould(true);
 
+    /** Packages of the plugins the .hpi declares {@code ;resolution:=optional}. */
+    static final String[] OPTIONAL_PLUGIN_PACKAGES = {"io.jenkins.plugins.checks.."};
+
+    /**
+     * An optional plugin's classes are missing when it is not installed, and Jenkins then fails
+     * quietly (see the packaging note): only {@code @Extension(optional = true)} classes may refer
+     * to them, and no other class may name such an extension (it is reached through
+     * {@code ExtensionList} only), so nothing loads them without the plugin.
+     */
+    static final ArchRule OPTIONAL_PLUGINS_ONLY_IN_OPTIONAL_EXTENSIONS = classes()
+            .that().resideInAPackage("io.jenkins.plugins.cd4ml..")
+            .should(useOptionalPluginsOnlyInsideOptionalExtensions())
+            .allowEmptyShould(true);
+
     private ArchitectureRules() {
+    }
+
+    private static ArchCondition<JavaClass> useOptionalPluginsOnlyInsideOptionalExtensions() {
+        return new ArchCondition<>("refer to optional plugins only inside @Extension(optional = true) classes") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                JavaClass home = outermost(type);
+                boolean optional = isOptionalExtension(home);
+                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    boolean optionalPlugin = java.util.Arrays.stream(OPTIONAL_PLUGIN_PACKAGES)
+                            .anyMatch(p -> target.getPackageName().startsWith(p.replace("..", "")));
+                    if (optionalPlugin && !optional) {
+                        events.add(SimpleConditionEvent.violated(type, type.getName() + " refers to "
+                                + target.getName() + " of an optional plugin but is not an @Extension(optional = true)"));
+                    }
+                    JavaClass targetHome = outermost(target);
+                    if (!optionalPlugin && !targetHome.equals(home) && isOptionalExtension(targetHome)) {
+                        events.add(SimpleConditionEvent.violated(type, type.getName() + " names the optional extension "
+                                + targetHome.getName() + ": reach it through ExtensionList only"));
+                    }
+                }
+            }
+        };
+    }
+
+    private static JavaClass outermost(JavaClass type) {
+        JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
+    }
+
+    private static boolean isOptionalExtension(JavaClass type) {
+        return type.isAnnotatedWith(Extension.class) && type.getAnnotationOfType(Extension.class).optional();
     }
 
     private static ArchCondition<JavaMethod> beAnnotatedWithPostOrRequirePost() {

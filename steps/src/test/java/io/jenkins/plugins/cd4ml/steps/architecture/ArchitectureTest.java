@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.cd4ml.steps.checks.ChecksApiPublisher;
 import io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,37 @@ class ArchitectureTest {
     void dataBindingIsOnPublicClasses() {
         ArchitectureRules.DATA_BOUND_CONSTRUCTORS_ARE_IN_PUBLIC_CLASSES.check(plugin);
         ArchitectureRules.DATA_BOUND_SETTERS_ARE_IN_PUBLIC_CLASSES.check(plugin);
+    }
+
+    @Test
+    void optionalPluginsAreUsedOnlyInsideOptionalExtensions() {
+        ArchitectureRules.OPTIONAL_PLUGINS_ONLY_IN_OPTIONAL_EXTENSIONS.check(plugin);
+    }
+
+    @Test
+    void theOptionalPluginRuleCatchesViolations() {
+        JavaClasses bad = new ClassFileImporter().importClasses(UsesChecksApi.class, NamesTheOptionalExtension.class,
+                ChecksApiPublisher.class);
+        assertThatThrownBy(() -> ArchitectureRules.OPTIONAL_PLUGINS_ONLY_IN_OPTIONAL_EXTENSIONS.check(bad))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UsesChecksApi refers to io.jenkins.plugins.checks.api.ChecksStatus")
+                .hasMessageContaining("NamesTheOptionalExtension names the optional extension "
+                        + ChecksApiPublisher.class.getName())
+                .hasMessageNotContaining(ChecksApiPublisher.class.getName() + " refers to");
+    }
+
+    /** A fixture: needs checks-api without being an optional extension. */
+    static class UsesChecksApi {
+        Object status() {
+            return io.jenkins.plugins.checks.api.ChecksStatus.COMPLETED;
+        }
+    }
+
+    /** A fixture: would load the optional extension (and so checks-api) directly. */
+    static class NamesTheOptionalExtension {
+        Object publisher() {
+            return new ChecksApiPublisher();
+        }
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.jenkins.plugins.cd4ml.gates.datacheck.DriftRun;
 import io.jenkins.plugins.cd4ml.gates.expectations.ValidationOptions;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.report.Verdict;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckConclusion;
+import io.jenkins.plugins.cd4ml.steps.checks.CheckRun;
 import io.jenkins.plugins.cd4ml.steps.support.BuildResults;
 import io.jenkins.plugins.cd4ml.steps.support.MlReportsAction;
 import java.nio.file.Files;
@@ -31,6 +33,7 @@ class ConcludeTest {
 
     private final MlReportsAction reports = new MlReportsAction();
     private final List<String> log = new ArrayList<>();
+    private final List<CheckRun> checks = new ArrayList<>();
     private final List<Result> results = new ArrayList<>();
     private final List<WarningAction> warnings = new ArrayList<>();
     private final BuildResults build = new BuildResults(results::add, warnings::add);
@@ -38,6 +41,11 @@ class ConcludeTest {
         @Override
         public void record(String section, String json) {
             reports.put(section, json);
+        }
+
+        @Override
+        public void check(CheckRun check) {
+            checks.add(check);
         }
 
         @Override
@@ -73,6 +81,11 @@ class ConcludeTest {
         assertThat(log).singleElement().asString().startsWith("validateData data/train.csv: Verdict: PASSED");
         assertThat(results).isEmpty();
         assertThat(warnings).isEmpty();
+        assertThat(checks).singleElement().satisfies(check -> {
+            assertThat(check.name()).isEqualTo("cd4ml / data validation: data/train.csv");
+            assertThat(check.conclusion()).isEqualTo(CheckConclusion.SUCCESS);
+            assertThat(check.text()).contains("| Status | Check |");
+        });
     }
 
     @Test
@@ -89,6 +102,7 @@ class ConcludeTest {
             assertThat(w.getResult()).isEqualTo(Result.UNSTABLE);
             assertThat(w.getMessage()).contains("validateData data/today.csv").contains("unstable: young");
         });
+        assertThat(checks).singleElement().extracting(CheckRun::conclusion).isEqualTo(CheckConclusion.NEUTRAL);
     }
 
     @Test
@@ -99,6 +113,8 @@ class ConcludeTest {
                 .isInstanceOf(AbortException.class).hasMessageContaining("Verdict: FAILED")
                 .hasMessageContaining("driftFailed: age: psi");
         assertThat(reports.getSection("validateData:data_today.csv")).isPresent();
+        assertThat(checks).as("published before the step fails").singleElement()
+                .extracting(CheckRun::conclusion).isEqualTo(CheckConclusion.FAILURE);
         assertThat(log).hasSize(1);
     }
 
@@ -113,6 +129,11 @@ class ConcludeTest {
         assertThat(Json.mapper().readTree(reports.getSection("validateData:data_bad.csv").orElseThrow())
                 .get("verdict").asText()).isEqualTo("ERROR");
         assertThat(log).singleElement().asString().doesNotContain("PASSED").doesNotContain("FAILED");
+        assertThat(checks).singleElement().satisfies(check -> {
+            assertThat(check.conclusion()).as("never a pass").isEqualTo(CheckConclusion.FAILURE);
+            assertThat(check.title()).contains("ERROR");
+            assertThat(check.text()).contains("bad.csv:2:");
+        });
     }
 
     @Test
@@ -130,5 +151,9 @@ class ConcludeTest {
                 .isInstanceOf(AbortException.class).hasMessageStartingWith("could not evaluate: ")
                 .hasMessageContaining("gone.csv");
         assertThat(results).isEmpty();
+        assertThat(checks).extracting(CheckRun::name).containsOnly("cd4ml / drift: data/train.csv",
+                "cd4ml / drift: data/today.csv", "cd4ml / drift: data/gone.csv");
+        assertThat(checks).extracting(CheckRun::conclusion).containsExactly(CheckConclusion.SUCCESS,
+                CheckConclusion.FAILURE, CheckConclusion.FAILURE);
     }
 }

@@ -13,6 +13,10 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.jenkins.plugins.cd4ml.steps.ui.MlReport;
+import io.jenkins.plugins.cd4ml.steps.ui.ReportSection;
+import io.jenkins.plugins.cd4ml.steps.ui.Status;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +43,11 @@ class GpuSessionCallablesTest {
         assertThat(report.devices()).extracting(d -> d.uuid()).containsExactly(RecordedGpus.T4_UUID);
         assertThat(report.telemetry().idleShare()).isEqualTo(1.0);
         assertThat(GpuReports.isIdle(report)).as("0 % utilization in every sample").isTrue();
+        ReportSection section = MlReport.of(Map.of(GpuReports.section("train"), GpuReports.toJsonText(report)))
+                .getSections().get(0);
+        assertThat(section.getTitle()).isEqualTo("GPU usage: train");
+        assertThat(section.getVerdict()).as("idle GPUs mark the stage").isEqualTo(Status.UNSTABLE);
+        GpuReportViewAssertions.showsEveryDevice(section, report);
         assertThat(new FinishGpusCallable(lease.id()).invoke(workspace, null)).as("finishing twice").isNull();
         // released: the next build gets the GPU at once
         GpuSession again = agent.open(new GpuAsk(1, 0, 0), "nightly #8", line -> { });

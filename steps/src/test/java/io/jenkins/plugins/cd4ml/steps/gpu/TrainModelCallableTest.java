@@ -8,6 +8,9 @@ import hudson.AbortException;
 import io.jenkins.plugins.cd4ml.gpu.train.OutputDigests;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.steps.support.MlReportsAction;
+import io.jenkins.plugins.cd4ml.steps.ui.MlReport;
+import io.jenkins.plugins.cd4ml.steps.ui.ReportSection;
+import io.jenkins.plugins.cd4ml.steps.ui.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.ObjectOutputStream;
@@ -91,6 +94,14 @@ class TrainModelCallableTest {
         assertThat(tree.get("outputs").get(1).get("metrics").get("accuracy").asDouble()).isEqualTo(0.91);
         assertThat(tree.get("gpu").get("schemaVersion").asText()).isEqualTo(Json.SCHEMA_VERSION);
         new MlReportsAction().put(plan.section(), json);
+        ReportSection section = MlReport.of(Map.of(plan.section(), json)).getSections().get(0);
+        assertThat(section.getTitle()).isEqualTo("Training");
+        assertThat(section.getVerdict()).as("the recorded GPU sat idle: the step marks the stage UNSTABLE")
+                .isEqualTo(GpuReports.isIdle(outcome.gpu()) ? Status.UNSTABLE : Status.PASSED);
+        GpuReportViewAssertions.showsEveryDevice(section, outcome.gpu());
+        assertThat(section.getFacts()).extracting(f -> f.getLabel() + "=" + f.getValue())
+                .contains("command=" + String.join(" ", plan.command()), "exitCode=0")
+                .anyMatch(f -> f.startsWith("output model=out/model (") && f.contains("sha256"));
         assertThat(TrainingReports.toReturnValue(outcome, plan.outputs()).get("gpu")).isInstanceOf(Map.class);
         // released afterwards: the GPU can be allocated again at once
         RecordedGpus.agent(locks).open(new GpuAsk(1, 0, 0), "next", line -> { }).close();
@@ -103,6 +114,14 @@ class TrainModelCallableTest {
         assertThat(failed.result().exitCode()).isEqualTo(3);
         assertThat(log).contains("boom");
         assertThat(TrainingReports.failure(failed.result())).contains("exit code 3").contains("out/model was not written");
+        TrainModelStep.Plan plan = plan("echo boom; exit 3", 0);
+        ReportSection section = MlReport.of(Map.of("training:boom", TrainingReports.toJson(failed, plan.outputs(),
+                plan.command()))).getSections().get(0);
+        assertThat(section.getTitle()).isEqualTo("Training: boom");
+        assertThat(section.getVerdict()).isEqualTo(Status.FAILED);
+        assertThat(section.getGpus()).isEmpty();
+        assertThat(section.getFacts()).extracting(f -> f.getLabel() + "=" + f.getValue())
+                .contains("exitCode=3", "output model=out/model (not written)");
     }
 
     @Test

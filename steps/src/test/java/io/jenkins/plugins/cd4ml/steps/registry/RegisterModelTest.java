@@ -11,6 +11,9 @@ import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
 import io.jenkins.plugins.cd4ml.registry.GateResult;
 import io.jenkins.plugins.cd4ml.registry.ModelRegistry;
 import io.jenkins.plugins.cd4ml.registry.ModelVersion;
+import io.jenkins.plugins.cd4ml.steps.ui.MlReport;
+import io.jenkins.plugins.cd4ml.steps.ui.ReportSection;
+import io.jenkins.plugins.cd4ml.steps.ui.Status;
 import io.jenkins.plugins.cd4ml.report.Verdict;
 import io.jenkins.plugins.cd4ml.steps.StepArguments;
 import java.nio.file.Files;
@@ -129,6 +132,18 @@ class RegisterModelTest {
         assertThat(version.clientToken()).isEqualTo("team/credit#12#credit-risk");
         assertThat(Json.mapper().readTree(RegisterModelStep.section(version)).get("version").asInt()).isEqualTo(1);
         assertThat(RegistryLocator.embeddedStore(jenkins)).isDirectory();
+
+        ReportSection shown = MlReport.of(Map.of("registry:credit-risk", RegisterModelStep.section(version)))
+                .getSections().get(0);
+        assertThat(shown.getTitle()).isEqualTo("Registered model: credit-risk");
+        assertThat(shown.getVerdict()).isEqualTo(Status.PASSED);
+        assertThat(shown.getFacts()).extracting(f -> f.getLabel() + "=" + f.getValue())
+                .contains("model=credit-risk", "version=1", "failedGatesAccepted=false");
+        String evalDigest = ContentDigest.sha256(workspace.resolve("data/eval.csv"));
+        assertThat(shown.getLineage()).extracting(f -> f.getLabel() + "=" + f.getValue())
+                .contains("codeRevision=0123abc", "parameters.lr=0.1", "metrics.accuracy=0.85")
+                .anyMatch(f -> f.startsWith("evaluationData=data/eval.csv · " + evalDigest))
+                .noneMatch(f -> f.contains("{"));
     }
 
     @Test

@@ -83,8 +83,9 @@ final class ReportSamplePage {
         }
         facts(section.getFacts());
         if (section.isShowChecks()) {
-            raw("<table class=\"cd4ml-table\"><thead><tr><th>Check</th><th>Status</th><th>Severity</th><th>Observed</th>")
-                    .raw("<th>Threshold</th><th>Detail</th></tr></thead><tbody>\n");
+            filter(section.getAnchor() + "-checks");
+            table(section.getAnchor() + "-checks", "text:Check", "text:Status", "text:Severity", "text:Observed",
+                    "text:Threshold", ":Detail");
             for (CheckRow check : section.getChecks()) {
                 raw("<tr><td>").text(check.getName()).raw("</td><td>");
                 badge(check.getStatus());
@@ -103,7 +104,8 @@ final class ReportSamplePage {
             raw("</tbody></table>\n");
         }
         if (!section.getDriftColumns().isEmpty()) {
-            raw("<h3>Drift per column</h3><table class=\"cd4ml-table\"><thead><tr><th>Column</th><th>Type</th><th>Metrics</th></tr></thead><tbody>\n");
+            raw("<h3>Drift per column</h3>");
+            table(section.getAnchor() + "-columns", "text:Column", "text:Type", ":Metrics");
             for (DriftColumn column : section.getDriftColumns()) {
                 raw("<tr><td>").text(column.getColumn()).raw("</td><td>").text(column.getType())
                         .text(column.isExact() ? "" : " (approximate)").raw("</td><td>").text(column.getProblem());
@@ -133,8 +135,8 @@ final class ReportSamplePage {
             raw("</ol>\n");
         }
         if (!section.getGpus().isEmpty()) {
-            raw("<table class=\"cd4ml-table\"><thead><tr><th>GPU</th><th>Model</th><th>Mean utilisation</th>")
-                    .raw("<th>Peak utilisation</th><th>Peak memory</th></tr></thead><tbody>\n");
+            table(section.getAnchor() + "-gpus", "number:GPU", "text:Model", "number:Mean utilisation",
+                    "number:Peak utilisation", "number:Peak memory");
             for (GpuRow gpu : section.getGpus()) {
                 raw("<tr><td>").text(gpu.getIndex()).raw("</td><td>").text(gpu.getName()).raw("</td><td class=\"cd4ml-num\">")
                         .text(gpu.getMeanUtilization()).raw("</td><td class=\"cd4ml-num\">").text(gpu.getPeakUtilization())
@@ -147,8 +149,9 @@ final class ReportSamplePage {
 
     private void gates(ReportSection section) {
         if (!section.getGates().isEmpty()) {
-            raw("<table class=\"cd4ml-table\"><thead><tr><th>Gate</th><th>Metric</th><th>Candidate</th><th>Baseline</th>")
-                    .raw("<th>Delta</th><th>Confidence interval of the delta</th><th>Threshold</th><th>Status</th></tr></thead><tbody>\n");
+            filter(section.getAnchor() + "-gates");
+            table(section.getAnchor() + "-gates", "text:Gate", "text:Metric", "number:Candidate", "number:Baseline",
+                    "number:Delta", ":Confidence interval of the delta", "text:Threshold", "text:Status");
             for (GateRow gate : section.getGates()) {
                 raw("<tr><td>").text(gate.getName());
                 if (!gate.getDetail().isEmpty()) {
@@ -175,8 +178,8 @@ final class ReportSamplePage {
             raw("</tbody></table>\n");
         }
         for (FairnessMatrix matrix : section.getFairness()) {
-            raw("<h3>Fairness by group: ").text(matrix.getAttribute()).raw("</h3><table class=\"cd4ml-table\"><thead><tr><th>Group</th>");
-            matrix.getMetrics().forEach(m -> raw("<th>").text(m).raw("</th>"));
+            raw("<h3>Fairness by group: ").text(matrix.getAttribute()).raw("</h3><table class=\"cd4ml-table\"><thead><tr><th data-sort=\"text\">Group</th>");
+            matrix.getMetrics().forEach(m -> raw("<th data-sort=\"number\">").text(m).raw("</th>"));
             raw("</tr></thead><tbody>");
             for (FairnessMatrix.Row row : matrix.getRows()) {
                 raw("<tr><td>").text(row.getGroup()).raw("</td>");
@@ -187,6 +190,27 @@ final class ReportSamplePage {
             matrix.getGapCells().forEach(c -> raw("<th class=\"cd4ml-num\">").text(c).raw("</th>"));
             raw("</tr></tfoot></table>\n");
         }
+    }
+
+    /** As the view: a search box that filters the table with that id (cd4ml-tables.js). */
+    private void filter(String tableId) {
+        raw("<input type=\"search\" class=\"form-control cd4ml-filter\" placeholder=\"Filter\" data-cd4ml-filter=\"")
+                .text(tableId).raw("\"/>");
+    }
+
+    /**
+     * As the view: a sortable table's head.
+     *
+     * @param columns {@code text:Name}, {@code number:Name} (sortable as text or number) or {@code :Name}
+     */
+    private void table(String id, String... columns) {
+        raw("<table id=\"").text(id).raw("\" class=\"cd4ml-table\"><thead><tr>");
+        for (String column : columns) {
+            String type = column.substring(0, column.indexOf(':'));
+            raw(type.isEmpty() ? "<th>" : "<th data-sort=\"" + type + "\">").text(column.substring(column.indexOf(':') + 1))
+                    .raw("</th>");
+        }
+        raw("</tr></thead><tbody>\n");
     }
 
     private void facts(java.util.List<Fact> facts) {

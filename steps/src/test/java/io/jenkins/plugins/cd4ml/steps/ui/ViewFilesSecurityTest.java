@@ -64,6 +64,40 @@ class ViewFilesSecurityTest {
         assertInlineFree(view, read(view));
     }
 
+    /**
+     * Escaping keeps a value inside its attribute but cannot make a URL safe: a {@code javascript:}
+     * URL from user data would still run. So URL attributes begin with a fixed prefix (Jenkins' own
+     * {@code resURL}/{@code rootURL}, a fragment, or the action's fixed URL name), never with data.
+     */
+    @ParameterizedTest
+    @MethodSource("views")
+    void urlAttributesNeverBeginWithUserData(Path view) throws IOException {
+        assertThat(unsafeUrls(read(view))).as(view.toString()).isEmpty();
+    }
+
+    @Test
+    void theUrlScanCatchesViolations() {
+        assertThat(unsafeUrls("<a href=\"${model.url}\">x</a>")).hasSize(1);
+        assertThat(unsafeUrls("<img src='${section.image}'/>")).hasSize(1);
+        assertThat(unsafeUrls("<form action=\"${it.target}\"/>")).hasSize(1);
+        assertThat(unsafeUrls("<a href=\"#${section.anchor}\">x</a><a href=\"${rootURL}/job/${it.name}\">y</a>"
+                + "<script src=\"${resURL}/plugin/cd4ml/js/cd4ml-tables.js\"/><a href=\"${it.urlName}/\">z</a>"))
+                .isEmpty();
+    }
+
+    private static List<String> unsafeUrls(String text) {
+        Matcher url = Pattern.compile("\\s(?:href|src|action|formaction|xlink:href|poster|data|background)\\s*=\\s*"
+                + "([\"'])([^\"']*)\\1", Pattern.CASE_INSENSITIVE).matcher(text);
+        Stream.Builder<String> problems = Stream.builder();
+        while (url.find()) {
+            String value = url.group(2);
+            if (value.startsWith("${") && !value.matches("\\$\\{(resURL|rootURL|it\\.urlName)}.*")) {
+                problems.add(url.group().trim());
+            }
+        }
+        return problems.build().toList();
+    }
+
     @ParameterizedTest
     @MethodSource("helpFiles")
     void helpFilesHaveNoScriptStyleOrEventHandler(Path help) throws IOException {
