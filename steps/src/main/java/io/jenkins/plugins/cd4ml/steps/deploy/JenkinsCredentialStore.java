@@ -6,6 +6,7 @@ import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialStore;
 import io.jenkins.plugins.cd4ml.deploy.credentials.StoredCredential;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -21,10 +22,20 @@ final class JenkinsCredentialStore implements CredentialStore {
     static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private final CredentialLookup lookup;
+    private final List<CredentialConverter> converters;
 
     /** @param lookup finds credentials for the deploying build */
     JenkinsCredentialStore(CredentialLookup lookup) {
+        this(lookup, List.of());
+    }
+
+    /**
+     * @param lookup finds credentials for the deploying build
+     * @param converters the kinds of optional plugins that are installed (their optional extensions)
+     */
+    JenkinsCredentialStore(CredentialLookup lookup, List<CredentialConverter> converters) {
         this.lookup = lookup;
+        this.converters = List.copyOf(converters);
     }
 
     @Override
@@ -34,7 +45,7 @@ final class JenkinsCredentialStore implements CredentialStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(toStored(credentials.get()));
+            return Optional.of(toStored(credentials.get(), converters));
         } catch (IOException | RuntimeException e) {
             // e.g. an AWS credential with a role or MFA of its own that cannot get keys; the original
             // message may quote configuration, so only the exception's type is passed on
@@ -42,10 +53,13 @@ final class JenkinsCredentialStore implements CredentialStore {
         }
     }
 
-    static StoredCredential toStored(StandardCredentials credentials) throws IOException {
-        Optional<StoredCredential> aws = AwsPluginCredentials.keys(credentials);
-        if (aws.isPresent()) {
-            return aws.get();
+    static StoredCredential toStored(StandardCredentials credentials, List<CredentialConverter> converters)
+            throws IOException {
+        for (CredentialConverter converter : converters) {
+            Optional<StoredCredential> converted = converter.convert(credentials);
+            if (converted.isPresent()) {
+                return converted.get();
+            }
         }
         if (credentials instanceof StandardUsernamePasswordCredentials pair) {
             return new StoredCredential.UsernamePassword(pair.getUsername(), pair.getPassword().getPlainText());

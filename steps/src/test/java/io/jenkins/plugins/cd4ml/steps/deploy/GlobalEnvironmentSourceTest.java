@@ -98,7 +98,7 @@ class GlobalEnvironmentSourceTest {
         var request = new DeployModelStep.Order(MODEL, "1", "staging", AllAtOnce.immediately(), Duration.ofSeconds(5))
                 .resolve(deployer, environments, "job #1");
         CredentialResolver credentials = new CredentialResolver(new JenkinsCredentialStore(
-                id -> Optional.ofNullable(jenkinsCredentials.get(id))), true);
+                id -> Optional.ofNullable(jenkinsCredentials.get(id)), java.util.List.of(new AwsPluginCredentials())), true);
         return deployer.deploy(request, "job#1", credentials, message -> { }, event -> { });
     }
 

@@ -17,11 +17,20 @@ class JenkinsCredentialStoreTest {
                     "kubeconfig", new TestCredentials.File("kubeconfig", "config", "apiVersion: v1"),
                     "big", new TestCredentials.File("big", "huge", "x".repeat(JenkinsCredentialStore.MAX_FILE_BYTES + 1)),
                     "cert", new TestCredentials.Certificate("cert"),
-                    "failing", new TestCredentials.Aws("failing", null, "secret-of-failing")).get(id)));
+                    "failing", new TestCredentials.Aws("failing", null, "secret-of-failing")).get(id)),
+            java.util.List.of(new AwsPluginCredentials()));
 
     @Test
     void copiesAwsCredentialsOfTheOptionalPlugin() throws Exception {
         assertThat(store.find("aws")).contains(new StoredCredential.AwsKeys("AKIASTAGING", "staging-secret", null));
+    }
+
+    @Test
+    void withoutTheOptionalPluginsExtensionAnAwsCredentialIsNamedNotRead() throws Exception {
+        JenkinsCredentialStore withoutPlugin = new JenkinsCredentialStore(id -> Optional.of(
+                new TestCredentials.Aws("aws", "AKIASTAGING", "staging-secret")));
+
+        assertThat(withoutPlugin.find("aws")).contains(new StoredCredential.Unusable("Aws"));
     }
 
     @Test
