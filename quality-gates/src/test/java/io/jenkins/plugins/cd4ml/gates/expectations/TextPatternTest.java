@@ -68,6 +68,17 @@ class TextPatternTest {
     }
 
     @Test
+    void catastrophicBacktrackingPatternsRunOnTheDfa() {
+        // java.util.regex takes time exponential in the number of a's to reject these values
+        TextPattern nested = TextPattern.compile("(a+)+b");
+        assertThat(nested.isLinear()).isTrue();
+        assertThat(nested.matches("a".repeat(10_000) + "c")).isFalse();
+        assertThat(nested.matches("a".repeat(10_000) + "b")).isTrue();
+        TextPattern email = TextPattern.compile(EMAIL);
+        assertThat(email.matches("a".repeat(10_000) + "@" + "b".repeat(10_000))).isFalse();
+    }
+
+    @Test
     void fallsBackWhenTheDfaWouldBeTooLarge() {
         // the minimal DFA of "an a 20 characters from the end" has 2^21 states
         TextPattern large = TextPattern.compile("(a|b)*a(a|b){20}");
