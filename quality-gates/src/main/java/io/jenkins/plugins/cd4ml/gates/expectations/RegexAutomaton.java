@@ -395,7 +395,7 @@ final class RegexAutomaton {
     }
 
     /** Subset construction that gives up beyond {@code maxStates} states. */
-    static Automaton determinize(Automaton nfa, int maxStates) throws Unsupported {
+    private static Automaton determinize(Automaton nfa, int maxStates) throws Unsupported {
         List<State> states = new ArrayList<>(nfa.getStates());
         Map<State, Integer> index = new IdentityHashMap<>();
         for (State state : states) {
