@@ -39,6 +39,21 @@ class DataValidatorTest {
     }
 
     @Test
+    void regexMatchesCellsReadFromBytesAsJavaDoes() throws Exception {
+        String data = "name\ncaf\u00E9\nab\uD83D\uDE00\nabab\nx\n";
+        String expectations = """
+                expectations:
+                  - {type: regex, column: name, pattern: "[a-z]+.", name: on a dfa}
+                  - {type: regex, column: name, pattern: "(ab)\\\\1", name: back-reference}
+                """;
+        Map<String, ExpectationResult> r = byName(validate(data, expectations, ValidationOptions.defaults()));
+        // the dot takes the emoji as one code point, as java.util.regex does; only "x" is too short
+        assertThat(r.get("on a dfa").samples()).extracting(Sample::value).containsExactly("x");
+        assertThat(r.get("back-reference").samples()).extracting(Sample::value)
+                .containsExactly("caf\u00E9", "ab\uD83D\uDE00", "x");
+    }
+
+    @Test
     void evaluatesEveryKindInOnePass() throws Exception {
         String expectations = """
                 expectations:
