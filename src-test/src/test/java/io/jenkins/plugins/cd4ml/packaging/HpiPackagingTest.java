@@ -162,7 +162,8 @@ class HpiPackagingTest {
         Map<String, byte[]> jar = hpi.jar(Hpi.PLUGIN_JAR);
 
         assertThat(HpiInspector.optionalExtensions(jar.get(HpiInspector.EXTENSION_INDEX)))
-                .containsExactly(CHECKS_PUBLISHER.replace('.', '/'));
+                .containsExactlyInAnyOrder(CHECKS_PUBLISHER.replace('.', '/'),
+                        "io/jenkins/plugins/cd4ml/steps/deploy/AwsPluginCredentials");
         List<String> usingChecksApi = jar.entrySet().stream()
                 .filter(e -> e.getKey().endsWith(".class"))
                 .filter(e -> parse(e.getValue()).referencedTypes().stream()
@@ -189,9 +190,10 @@ class HpiPackagingTest {
 
         Hpi broken = hpi.withJarEntry(Hpi.PLUGIN_JAR, HpiInspector.EXTENSION_INDEX, bytes.toByteArray());
 
-        assertThat(HpiInspector.inspect(broken)).isNotEmpty()
-                .allMatch(p -> p.startsWith(CHECKS_PUBLISHER) && p.contains("optional plugin checks-api")
-                        && p.contains("is not an @Extension(optional = true)"));
+        assertThat(HpiInspector.inspect(broken)).hasSize(2)
+                .anyMatch(p -> p.startsWith(CHECKS_PUBLISHER) && p.contains("optional plugin checks-api"))
+                .anyMatch(p -> p.contains("AwsPluginCredentials") && p.contains("optional plugin aws-credentials"))
+                .allMatch(p -> p.contains("is not an @Extension(optional = true)"));
     }
 
     @Test
