@@ -45,7 +45,7 @@ class GateReportFairnessTest {
                 task: binary
                 columns: {label: label, score: score, prediction: prediction, positive_label: "1"}
                 sensitive: [group]
-                bootstrap: {resamples: 20}
+                bootstrap: {resamples: 0}
                 gates:
                   - {metric: demographic_parity_ratio, threshold: 0.5}
                   - {metric: accuracy, threshold: 0.7}
