@@ -62,6 +62,37 @@ class GateCommandTest {
     }
 
     @Test
+    void theFairnessSectionEqualsWhatTheMetricsCommandPrintsForTheSameFile() throws Exception {
+        assertThat(gate("  - {preset: four_fifths}\n", "--baseline-predictions", PREDICTIONS.toString(),
+                "--baseline-version", "7", "--resamples", "0", "--format", "json")).as(err.toString()).isZero();
+        JsonNode gateReport = Json.mapper().readTree(out.toString());
+        out.getBuffer().setLength(0);
+        assertThat(Cd4mlCommand.run(new PrintWriter(out), new PrintWriter(err), "metrics", "--predictions",
+                PREDICTIONS.toString(), "--task", "binary", "--label", "label", "--score", "score", "--prediction",
+                "prediction", "--sensitive", "group", "--format", "json")).as(err.toString()).isZero();
+        JsonNode fairness = Json.mapper().readTree(out.toString()).at("/metrics/fairness");
+
+        JsonNode attribute = gateReport.at("/fairness/0");
+        assertThat(attribute.get("attribute").asText()).isEqualTo("group");
+        assertThat(attribute.get("groups")).hasSize(fairness.get("group_size").size());
+        java.util.Map<String, String> maps = java.util.Map.of("selection_rate", "selection_rate",
+                "true_positive_rate", "true_positive_rate", "false_positive_rate", "false_positive_rate",
+                "accuracy", "accuracy_by_group");
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (JsonNode group : attribute.get("groups")) {
+            String name = group.get("group").asText();
+            soft.assertThat(group.get("rows")).isEqualTo(fairness.at("/group_size/" + name));
+            maps.forEach((metric, map) -> {
+                JsonNode printed = fairness.get(map).get(name);
+                soft.assertThat(group.at("/candidate/" + metric)).as(name + " " + metric).isEqualTo(printed);
+                // the baseline here is the same predictions file, so its groups print the same values
+                soft.assertThat(group.at("/baseline/" + metric)).as(name + " baseline " + metric).isEqualTo(printed);
+            });
+        }
+        soft.assertAll();
+    }
+
+    @Test
     void aBaselineFileIsComparedAndNamed() throws Exception {
         assertThat(gate("  - {metric: roc_auc, max_regression: 0.0}\n", "--baseline-predictions",
                 PREDICTIONS.toString(), "--baseline-version", "credit-risk:7", "--format", "json")).isZero();

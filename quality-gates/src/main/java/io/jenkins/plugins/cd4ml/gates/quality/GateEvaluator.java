@@ -90,6 +90,7 @@ public final class GateEvaluator {
             categorical.addAll(gate.slice().keySet());
             categorical.addAll(gate.sensitive());
         }
+        categorical.addAll(gates.sensitive());
         categorical.retainAll(header);
         EvaluationData data = PredictionReader.read(predictions, spec.withCategorical(List.copyOf(categorical)));
         String digest = evaluationDataDigest != null ? evaluationDataDigest : ContentDigest.sha256Input(predictions);
@@ -152,7 +153,15 @@ public final class GateEvaluator {
                     : decide(gates, gate, viewOfGate.get(gate), bootstrap, baseline));
         }
         return new GateReport(data.source(), dataDigest, data.size(), data.spec().task(), baseline, gates.bootstrap(),
-                gates.policies(), results);
+                gates.policies(), results, groupMetrics(gates, data));
+    }
+
+    /** The per-group table of each attribute whose columns were read (the others' gates are ERROR). */
+    private static List<GroupMetrics> groupMetrics(GatesFile gates, EvaluationData data) {
+        return gates.groupAttributes().stream()
+                .filter(columns -> data.categorical().keySet().containsAll(columns))
+                .map(columns -> GroupMetrics.of(data, columns))
+                .toList();
     }
 
     private static String columnError(GateDefinition gate, EvaluationData data, List<String> header) {

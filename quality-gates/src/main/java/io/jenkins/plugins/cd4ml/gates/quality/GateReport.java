@@ -27,15 +27,36 @@ import java.util.Map;
  * @param bootstrap the bootstrap settings used
  * @param policies the policies applied
  * @param results one result per gate, in file order
+ * @param fairness the per-group metrics of each sensitive or slice attribute the gates file names
+ *     ({@link GatesFile#groupAttributes()}), empty when it names none
  */
 public record GateReport(String source, String dataDigest, long rows, Task task, BaselineReference baseline,
-        BootstrapSettings bootstrap, GatePolicies policies, List<GateResult> results) implements Serializable {
+        BootstrapSettings bootstrap, GatePolicies policies, List<GateResult> results, List<GroupMetrics> fairness)
+        implements Serializable {
     /** The report section name in {@link CheckOutcome#group()}. */
     public static final String GROUP = "gates";
 
-    /** Canonical form: immutable list. */
+    /** Canonical form: immutable lists. */
     public GateReport {
         results = List.copyOf(results);
+        fairness = List.copyOf(fairness);
+    }
+
+    /**
+     * A report without per-group metrics.
+     *
+     * @param source the evaluation file
+     * @param dataDigest {@code sha256:…} of the evaluation file
+     * @param rows rows evaluated
+     * @param task the task
+     * @param baseline the baseline compared with, or {@code null}
+     * @param bootstrap the bootstrap settings used
+     * @param policies the policies applied
+     * @param results one result per gate, in file order
+     */
+    public GateReport(String source, String dataDigest, long rows, Task task, BaselineReference baseline,
+            BootstrapSettings bootstrap, GatePolicies policies, List<GateResult> results) {
+        this(source, dataDigest, rows, task, baseline, bootstrap, policies, results, List.of());
     }
 
     /** @return the overall verdict: the worst of the gates' verdicts (ERROR over FAILED over UNSTABLE) */
@@ -146,6 +167,10 @@ public record GateReport(String source, String dataDigest, long rows, Task task,
             node.put("detail", result.detail());
             node.put("location", gate.location().toString());
         }
+        if (!fairness.isEmpty()) {
+            var attributes = root.putArray("fairness");
+            fairness.forEach(attribute -> attribute.writeTo(attributes.addObject()));
+        }
         return root;
     }
 
@@ -198,6 +223,28 @@ public record GateReport(String source, String dataDigest, long rows, Task task,
             text.append(String.format(Locale.ROOT, "  %-12s %s%n      %s%n", result.status(), result.gate().name(),
                     result.detail()));
         }
+        for (GroupMetrics attribute : fairness) {
+            appendGroups(text, attribute);
+        }
         return text.toString();
+    }
+
+    private static void appendGroups(StringBuilder text, GroupMetrics attribute) {
+        text.append("  by ").append(attribute.attribute())
+                .append(attribute.hasBaseline() ? " (candidate / baseline)" : "").append(":\n");
+        text.append(String.format(Locale.ROOT, "    %-20s %8s", "group", "rows"));
+        attribute.metrics().forEach(metric -> text.append(String.format(Locale.ROOT, " %21s", metric)));
+        text.append('\n');
+        for (GroupMetrics.Group group : attribute.groups()) {
+            text.append(String.format(Locale.ROOT, "    %-20s %8d", group.name(), group.rows()));
+            for (int m = 0; m < attribute.metrics().size(); m++) {
+                String value = GateEvaluator.format(group.candidate().get(m));
+                if (group.baseline() != null) {
+                    value += " / " + GateEvaluator.format(group.baseline().get(m));
+                }
+                text.append(String.format(Locale.ROOT, " %21s", value));
+            }
+            text.append('\n');
+        }
     }
 }

@@ -119,7 +119,7 @@ public final class GatesFileParser {
         for (int i = 0; i < gatesNode.size(); i++) {
             gates.add(gate(gatesNode.get(i), "/gates/" + i, task, defaultSensitive));
         }
-        return new GatesFile(source, columns, policies, bootstrap, gates);
+        return new GatesFile(source, columns, policies, bootstrap, gates, defaultSensitive);
     }
 
     private Task task(JsonNode root) throws InvalidInputException {

@@ -26,9 +26,20 @@ public final class FairnessMatrix {
         this.gaps = gaps;
     }
 
+    /** The support column of the gate engine's shape: no gap is computed for it. */
+    static final String ROWS = "rows";
+    /** Suffix of the baseline's column of a metric. */
+    static final String BASELINE = " (baseline)";
+
     /**
-     * @param fairness a {@code fairness} value: one object {@code {attribute, groups: [{group, metrics: {…}}],
-     *     gaps: {…}}} or an array of them
+     * Reads a gate report's {@code fairness} value. The quality-gate engine writes an array of
+     * {@code {attribute, columns, metrics: [names], groups: [{group, rows, candidate: {…}, baseline: {…}}]}}
+     * (docs/quality-gates.md); the matrix then has a {@value #ROWS} column and, per metric, the
+     * candidate's column followed by the baseline's (named with {@value #BASELINE}) when there is a
+     * baseline. The older hand-written shape {@code {attribute, groups: [{group, metrics: {…}}], gaps: {…}}}
+     * is still read.
+     *
+     * @param fairness a {@code fairness} value: one attribute object or an array of them
      * @return one matrix per attribute
      */
     static List<FairnessMatrix> read(JsonNode fairness) {
@@ -47,14 +58,21 @@ public final class FairnessMatrix {
     private static FairnessMatrix readOne(JsonNode node) {
         Set<String> metricNames = new LinkedHashSet<>();
         Map<String, Map<String, Double>> values = new LinkedHashMap<>();
-        for (JsonNode group : JsonText.array(node, "groups")) {
+        List<JsonNode> groups = JsonText.array(node, "groups");
+        boolean engineShape = groups.stream().anyMatch(g -> g.has("candidate") || g.has(ROWS));
+        if (engineShape) {
+            engineColumns(node, groups, metricNames);
+        }
+        for (JsonNode group : groups) {
             Map<String, Double> metricValues = new LinkedHashMap<>();
-            JsonText.object(group, "metrics").fields().forEachRemaining(metric -> {
-                if (metric.getValue().isNumber()) {
-                    metricNames.add(metric.getKey());
-                    metricValues.put(metric.getKey(), metric.getValue().doubleValue());
-                }
-            });
+            if (engineShape) {
+                JsonText.number(group, ROWS).ifPresent(rows -> metricValues.put(ROWS, rows));
+                putNumbers(metricValues, JsonText.object(group, "candidate"), "");
+                putNumbers(metricValues, JsonText.object(group, "baseline"), BASELINE);
+            } else {
+                putNumbers(metricValues, JsonText.object(group, "metrics"), "");
+                metricNames.addAll(metricValues.keySet());
+            }
             values.put(JsonText.text(group, "group", "name"), metricValues);
         }
         List<String> metrics = new ArrayList<>(metricNames);
@@ -65,6 +83,9 @@ public final class FairnessMatrix {
         Map<String, Double> gaps = new LinkedHashMap<>();
         JsonNode recorded = JsonText.object(node, "gaps");
         for (String metric : metrics) {
+            if (engineShape && ROWS.equals(metric)) {
+                continue; // group sizes differ by nature; their spread is no fairness gap
+            }
             OptionalDouble given = JsonText.number(recorded, metric);
             if (given.isPresent()) {
                 gaps.put(metric, given.getAsDouble());
@@ -77,6 +98,36 @@ public final class FairnessMatrix {
             }
         }
         return new FairnessMatrix(JsonText.text(node, "attribute", "sensitiveFeature", "name"), metrics, rows, gaps);
+    }
+
+    /**
+     * The columns of the engine's shape, in its order even where a group's value is undefined
+     * (null): rows, then each metric, its baseline's column beside it.
+     */
+    private static void engineColumns(JsonNode node, List<JsonNode> groups, Set<String> columns) {
+        Set<String> metrics = new LinkedHashSet<>();
+        JsonText.array(node, "metrics").forEach(metric -> metrics.add(metric.asText()));
+        boolean baseline = false;
+        for (JsonNode group : groups) {
+            JsonText.object(group, "candidate").fieldNames().forEachRemaining(metrics::add);
+            JsonText.object(group, "baseline").fieldNames().forEachRemaining(metrics::add);
+            baseline |= group.path("baseline").isObject();
+        }
+        columns.add(ROWS);
+        for (String metric : metrics) {
+            columns.add(metric);
+            if (baseline) {
+                columns.add(metric + BASELINE);
+            }
+        }
+    }
+
+    private static void putNumbers(Map<String, Double> values, JsonNode object, String suffix) {
+        object.fields().forEachRemaining(metric -> {
+            if (metric.getValue().isNumber()) {
+                values.put(metric.getKey() + suffix, metric.getValue().doubleValue());
+            }
+        });
     }
 
     public String getAttribute() {

@@ -82,7 +82,13 @@ class HostileNamesThroughEnginesTest {
 
         ReportSection section = MlReport.of(Map.of("qualityGate:m", gate.toJson().toString())).getSections().get(0);
         assertThat(section.getGates()).extracting(GateRow::getName).containsAll(PAYLOADS.subList(0, 2));
-        // the engine's gate report carries no per-group values yet, so there is no fairness matrix to check here
+        // the per-group matrix of the engine's report: group names as written, printed escaped by Jelly
+        assertThat(section.getFairness()).hasSize(1);
+        assertThat(section.getFairness().get(0).getRows()).extracting(FairnessMatrix.Row::getGroup)
+                .containsExactlyInAnyOrderElementsOf(PAYLOADS);
+        MlTrends trends = MlTrends.of(List.of(new MlTrends.BuildReport(1, MlReport.of(Map.of("qualityGate:m",
+                gate.toJson().toString())))));
+        assertChartsCarryOnlySafeMarkupValues(trends);
 
         assertRenderedSafely(gate.toDocument());
     }
