@@ -5,18 +5,23 @@ import java.util.Set;
 /** The kinds of target, with the settings each accepts (the environments file's schema). */
 public enum TargetType {
     /** Serves on this machine over HTTP on 127.0.0.1 (demo, tests). */
-    LOCAL("local", Set.of(), Set.of("port", "stateDir", "probeFile", "probeRequests", "probeIntervalSeconds",
+    LOCAL("local", ordered(), ordered("port", "stateDir", "probeFile", "probeRequests", "probeIntervalSeconds",
             "maxErrorRate")),
     /** A SageMaker real-time endpoint. */
-    SAGEMAKER("sagemaker", Set.of("region", "image", "executionRoleArn"), Set.of("endpointName", "instanceType",
+    SAGEMAKER("sagemaker", ordered("region", "image", "executionRoleArn"), ordered("endpointName", "instanceType",
             "instanceCount", "variantName", "maxWaitSeconds", "pollSeconds", "endpointUrl", "stsEndpointUrl")),
     /** A KServe InferenceService on Kubernetes. */
-    KSERVE("kserve", Set.of("namespace"), Set.of("context", "modelFormat", "serviceName", "maxWaitSeconds",
+    KSERVE("kserve", ordered("namespace"), ordered("context", "modelFormat", "serviceName", "maxWaitSeconds",
             "pollSeconds", "apiServerUrl"));
 
     private final String id;
     private final Set<String> required;
     private final Set<String> optional;
+
+    /** Settings in declaration order, so that errors name the first missing one, run after run. */
+    private static Set<String> ordered(String... names) {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(java.util.List.of(names)));
+    }
 
     TargetType(String id, Set<String> required, Set<String> optional) {
         this.id = id;
