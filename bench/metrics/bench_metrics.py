@@ -108,6 +108,12 @@ def main():
     if not args.skip_sklearn:
         t, rss, _ = timed([PYTHON, os.path.join(SHARED, "sklearn_metrics.py"), big], args.runs)
         results["sklearn_pandas"] = {"seconds": round(t, 3), "peak_mib": rss, "cpu_seconds": LAST_CPU[0]}
+    duck_jars = sorted(__import__("glob").glob(os.path.expanduser(
+        "~/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar")))
+    if duck_jars:
+        t, rss, _ = timed(["java", "-DPREDS=" + big, "-cp", duck_jars[-1], os.path.join(SHARED, "java", "DuckRun.java"),
+                           os.path.join(SHARED, "sql", "duck_metrics.sql")], args.runs)
+        results["duckdb"] = {"seconds": round(t, 3), "peak_mib": rss, "cpu_seconds": LAST_CPU[0]}
     t, rss, _ = timed(java + ["metrics", "--predictions", big, "--task", "binary", "--label", "label",
                               "--score", "pred_proba", "--sensitive", "group", "--format", "json"], args.runs)
     results["cd4ml_metrics_binary_fairness"] = {"seconds": round(t, 3), "peak_mib": rss, "cpu_seconds": LAST_CPU[0]}
@@ -128,6 +134,9 @@ def main():
     if "sklearn_pandas" in results:
         results["speedup_vs_sklearn"] = round(results["sklearn_pandas"]["seconds"]
                                               / results["cd4ml_metrics_total"]["seconds"], 2)
+    if "duckdb" in results:
+        results["ratio_to_duckdb_binary_fairness"] = round(results["cd4ml_metrics_binary_fairness"]["seconds"]
+                                                           / results["duckdb"]["seconds"], 2)
     results["load_average_at_end"] = os.getloadavg()
     text = json.dumps(results, indent=2)
     print(text)
