@@ -438,25 +438,28 @@ public final class BinaryResampler {
                 int p = packed[sequential ? j : rankOrder[j]] & 0xFF;
                 long w = lanes[p];
                 int f = flags[j];
-                long isNew = f >>> 1;
-                long positive = f & 1;
+                // all ones where a new distinct score starts / the label is positive, else zero:
+                // masks instead of multiplications keep the loop-carried chains short
+                long isNew = -(long) (f >>> 1);
+                long positive = -(long) (f & 1);
                 if (counts) {
                     histogram[(j & copyMask) * cells + code[j]] += w;
                 }
                 long above = 2 * positivesAbove + groupPositives;
-                concordant0 += isNew * (groupNegatives & LOW) * (above & LOW);
-                concordant1 += isNew * (groupNegatives >>> 32) * (above >>> 32);
-                positivesAbove += isNew * groupPositives;
-                negativesAbove += isNew * groupNegatives;
+                long flushedNegatives = groupNegatives & isNew;
+                concordant0 += (flushedNegatives & LOW) * (above & LOW);
+                concordant1 += (flushedNegatives >>> 32) * (above >>> 32);
+                positivesAbove += groupPositives & isNew;
+                negativesAbove += flushedNegatives;
                 if (ap) {
                     long seen = positivesAbove + negativesAbove;
-                    precision0 += isNew * (groupPositives & LOW)
-                            * ((double) (positivesAbove & LOW) / Math.max(1, seen & LOW));
-                    precision1 += isNew * (groupPositives >>> 32)
+                    long flushedPositives = groupPositives & isNew;
+                    precision0 += (flushedPositives & LOW) * ((double) (positivesAbove & LOW) / Math.max(1, seen & LOW));
+                    precision1 += (flushedPositives >>> 32)
                             * ((double) (positivesAbove >>> 32) / Math.max(1, seen >>> 32));
                 }
-                groupPositives = groupPositives * (1 - isNew) + positive * w;
-                groupNegatives = groupNegatives * (1 - isNew) + (1 - positive) * w;
+                groupPositives = (groupPositives & ~isNew) + (w & positive);
+                groupNegatives = (groupNegatives & ~isNew) + (w & ~positive);
                 if (losses) {
                     total += w;
                     logLoss0 += (p & 15) * rowLogLoss[j];
