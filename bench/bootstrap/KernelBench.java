@@ -11,7 +11,7 @@ import java.util.Random;
  * decimals as gen_data.py writes them, 5 groups), in thread CPU time so that a loaded machine
  * disturbs it less. Not a test. Run from the repository root after compiling quality-gates:
  *
- * <pre>java -cp quality-gates/target/classes bench/bootstrap/KernelBench.java [rows] [resamples]</pre>
+ * <pre>java -cp quality-gates/target/classes bench/bootstrap/KernelBench.java [rows] [resamples] [auc+logloss+groups] [nobase]</pre>
  */
 public class KernelBench {
     public static void main(String[] args) {
@@ -37,11 +37,14 @@ public class KernelBench {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long setupStart = threads.getCurrentThreadCpuTime();
         BinaryResampler resampler = BinaryResampler.of(new BinaryPredictions(actual, candidatePredicted, candidateScore),
-                new BinaryPredictions(actual, baselinePredicted, baselineScore));
-        BinaryResampler.ScoreNeeds needs = new BinaryResampler.ScoreNeeds(true, false, true, false);
+                args.length > 3 && args[3].equals("nobase") ? null : new BinaryPredictions(actual, baselinePredicted, baselineScore));
+        String what = args.length > 2 ? args[2] : "auc+logloss";
+        BinaryResampler.ScoreNeeds needs = new BinaryResampler.ScoreNeeds(what.contains("auc"), false,
+                what.contains("logloss"), false);
         BinaryResampler.Plan plan = resampler.plan(List.of(
                 new BinaryResampler.View(null, 1, null, needs),
-                new BinaryResampler.View(resampler.inOrder(group), 5, null, BinaryResampler.ScoreNeeds.NONE)));
+                new BinaryResampler.View(resampler.inOrder(group), 5, null, BinaryResampler.ScoreNeeds.NONE)).subList(0,
+                        what.contains("groups") ? 2 : 1));
         long setup = threads.getCurrentThreadCpuTime() - setupStart;
         BinaryResampler.Scratch scratch = plan.newScratch();
         byte[] weights = new byte[rows];
@@ -60,7 +63,7 @@ public class KernelBench {
                     weights[i] |= (byte) (second[i] << 4);
                 }
                 long t1 = threads.getCurrentThreadCpuTime();
-                checksum += plan.summarizeTwo(weights, scratch)[1][0][1].rocAuc();
+                checksum += plan.summarizeTwo(weights, scratch)[1][0][0].rocAuc();
                 weighting += t1 - t0;
                 summarizing += threads.getCurrentThreadCpuTime() - t1;
             }

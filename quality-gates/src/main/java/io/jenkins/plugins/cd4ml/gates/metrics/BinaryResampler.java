@@ -425,7 +425,6 @@ public final class BinaryResampler {
             long negativesAbove = 0;
             long groupPositives = 0;
             long groupNegatives = 0;
-            long total = 0;
             long concordant0 = 0;
             long concordant1 = 0;
             double precision0 = 0;
@@ -461,7 +460,6 @@ public final class BinaryResampler {
                 groupPositives = (groupPositives & ~isNew) + (w & positive);
                 groupNegatives = (groupNegatives & ~isNew) + (w & ~positive);
                 if (losses) {
-                    total += w;
                     logLoss0 += (p & 15) * rowLogLoss[j];
                     logLoss1 += (p >>> 4) * rowLogLoss[j];
                     brier0 += (p & 15) * rowBrier[j];
@@ -477,7 +475,7 @@ public final class BinaryResampler {
                 int shift = 32 * lane;
                 scoring[lane] = finishScoring(needs, positivesAbove >>> shift & LOW, negativesAbove >>> shift & LOW,
                         concordant[lane], precision[lane], groupPositives >>> shift & LOW,
-                        groupNegatives >>> shift & LOW, logLoss[lane], brier[lane], total >>> shift & LOW);
+                        groupNegatives >>> shift & LOW, logLoss[lane], brier[lane]);
             }
             return scoring;
         }
@@ -507,12 +505,13 @@ public final class BinaryResampler {
     /** @return {auc, ap, logLoss, brier}, NaN where not needed */
     private static double[] finishScoring(ScoreNeeds needs, long positivesAbove, long negativesAbove,
             long concordantTimesTwo, double precisionSum, long groupPositives, long groupNegatives, double logLoss,
-            double brier, long total) {
+            double brier) {
         concordantTimesTwo += groupNegatives * (2 * positivesAbove + groupPositives);
         positivesAbove += groupPositives;
         negativesAbove += groupNegatives;
         precisionSum += groupPositives * ((double) positivesAbove / Math.max(1, positivesAbove + negativesAbove));
         RankingCurve curve = RankingCurve.fromTotals(positivesAbove, negativesAbove, concordantTimesTwo, precisionSum);
+        long total = positivesAbove + negativesAbove; // the total weight
         return new double[] {
             needs.ranking() ? curve.rocAuc() : Double.NaN,
             needs.averagePrecision() ? curve.averagePrecision() : Double.NaN,
