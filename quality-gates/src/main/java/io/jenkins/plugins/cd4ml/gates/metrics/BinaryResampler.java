@@ -9,9 +9,10 @@ import java.util.List;
  * baseline are laid out once in the candidate's descending-score order, so each resample is one
  * sequential pass over the candidate (its ranking curve, its losses and the confusion counts of
  * both models in every view, all at once) and one pass over the baseline in its own score order
- * (through a precomputed permutation, gathering only the one-byte weights). Weights are given per
- * position of that order; since bootstrap weights are independent and identically distributed,
- * which row gets which weight only has to be fixed, not meaningful.
+ * (through a precomputed permutation, gathering only the one-byte weights). Two resamples share
+ * these passes ({@link Plan#summarizeTwo}). Weights are given per position of that order; since
+ * bootstrap weights are independent and identically distributed, which row gets which weight only
+ * has to be fixed, not meaningful.
  */
 public final class BinaryResampler {
     private final int size;
