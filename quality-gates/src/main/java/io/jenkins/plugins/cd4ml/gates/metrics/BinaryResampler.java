@@ -1,14 +1,18 @@
 package io.jenkins.plugins.cd4ml.gates.metrics;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Binary summaries of many bootstrap resamples, fast: the columns of the candidate and of the
  * baseline are laid out once in the candidate's descending-score order, so each resample is one
- * sequential pass per model (the candidate's ranking curve accumulates as it goes, the
- * baseline's visits the rows in its own score order through a precomputed permutation). Weights
- * are given per position of that order; since bootstrap weights are independent and identically
- * distributed, which row gets which weight only has to be fixed, not meaningful.
+ * sequential pass over the candidate (its ranking curve, its losses and the confusion counts of
+ * both models in every view, all at once) and one pass over the baseline in its own score order
+ * (through a precomputed permutation, gathering only the one-byte weights). Two resamples share
+ * these passes ({@link Plan#summarizeTwo}). Weights are given per position of that order; since
+ * bootstrap weights are independent and identically distributed, which row gets which weight only
+ * has to be fixed, not meaningful.
  */
 public final class BinaryResampler {
     private final int size;
@@ -26,21 +30,23 @@ public final class BinaryResampler {
         /** Layout positions by this model's descending score; null without scores. */
         final int[] rankOrder;
         final boolean rankOrderIsLayout;
-        final byte[] actualRanked;
+        /** Per ranked position: bit 0 the label is positive, bit 1 a new distinct score starts here. */
+        final byte[] rankedFlags;
         final double[] logLossRanked;
         final double[] brierRanked;
-        /** 1 where the ranked sequence starts a new distinct score. */
-        final byte[] newScore;
 
-        Model(byte[] predicted, int[] rankOrder, boolean rankOrderIsLayout, byte[] actualRanked,
-                double[] logLossRanked, double[] brierRanked, byte[] newScore) {
+        Model(byte[] predicted, int[] rankOrder, boolean rankOrderIsLayout, byte[] rankedFlags,
+                double[] logLossRanked, double[] brierRanked) {
             this.predicted = predicted;
             this.rankOrder = rankOrder;
             this.rankOrderIsLayout = rankOrderIsLayout;
-            this.actualRanked = actualRanked;
+            this.rankedFlags = rankedFlags;
             this.logLossRanked = logLossRanked;
             this.brierRanked = brierRanked;
-            this.newScore = newScore;
+        }
+
+        boolean hasScores() {
+            return rankOrder != null;
         }
     }
 
@@ -64,37 +70,40 @@ public final class BinaryResampler {
         ScoreRanking candidateRanking = candidate.score() == null ? null : ScoreRanking.of(candidate.score());
         int[] order = candidateRanking == null ? identity(rows) : candidateRanking.descendingOrder();
         byte[] actual = permute(candidate.actual(), order);
-        return new BinaryResampler(order, actual, model(candidate, order, candidateRanking != null),
-                baseline == null ? null : model(baseline, order, false));
+        return new BinaryResampler(order, actual, model(candidate, order, candidateRanking),
+                baseline == null ? null : model(baseline, order, null));
     }
 
-    private static Model model(BinaryPredictions predictions, int[] order, boolean layoutIsRankOrder) {
+    /**
+     * @param layoutRanking the ranking the layout was made from when it is this model's, else null
+     */
+    private static Model model(BinaryPredictions predictions, int[] order, ScoreRanking layoutRanking) {
         int rows = order.length;
         byte[] predicted = permute(predictions.predicted(), order);
         if (predictions.score() == null) {
-            return new Model(predicted, null, false, null, null, null, null);
+            return new Model(predicted, null, false, null, null, null);
         }
         double[] scoreInLayout = new double[rows];
         for (int i = 0; i < rows; i++) {
             scoreInLayout[i] = predictions.score()[order[i]];
         }
-        ScoreRanking ranking = ScoreRanking.of(scoreInLayout);
-        int[] rankOrder = ranking.descendingOrder();
-        byte[] actualRanked = new byte[rows];
+        byte[] actualInLayout = permute(predictions.actual(), order);
+        ScoreRanking ranking = layoutRanking != null ? null : ScoreRanking.of(scoreInLayout);
+        int[] rankOrder = ranking == null ? identity(rows) : ranking.descendingOrder();
+        byte[] flags = new byte[rows];
         double[] logLoss = new double[rows];
         double[] brier = new double[rows];
-        byte[] newScore = new byte[rows];
         for (int j = 0; j < rows; j++) {
-            int row = order[rankOrder[j]];
-            double score = predictions.score()[row];
-            boolean positive = predictions.actual()[row] == 1;
-            actualRanked[j] = (byte) (positive ? 1 : 0);
+            int position = rankOrder[j];
+            double score = scoreInLayout[position];
+            boolean positive = actualInLayout[position] == 1;
+            boolean newScore = j == 0 || score + 0.0 != scoreInLayout[rankOrder[j - 1]] + 0.0;
+            flags[j] = (byte) ((positive ? 1 : 0) | (newScore ? 2 : 0));
             logLoss[j] = BinarySummary.logLoss(positive, score);
             double error = (positive ? 1 : 0) - score;
             brier[j] = score >= 0 && score <= 1 ? error * error : Double.NaN;
-            newScore[j] = (byte) (j == 0 || ranking.rank(rankOrder[j]) != ranking.rank(rankOrder[j - 1]) ? 1 : 0);
         }
-        return new Model(predicted, rankOrder, layoutIsRankOrder, actualRanked, logLoss, brier, newScore);
+        return new Model(predicted, rankOrder, layoutRanking != null, flags, logLoss, brier);
     }
 
     /** @return the number of rows */
@@ -117,77 +126,398 @@ public final class BinaryResampler {
     }
 
     /**
-     * Summarizes one resample for the candidate and the baseline.
+     * Summarizes one resample for the candidate and the baseline (one view; for many resamples
+     * and views use {@link #plan}).
      *
-     * @param weights the weight of each position
+     * @param weights the weight of each position, 0 to 15
      * @param groups the group of each position ({@link #inOrder}), or {@code null}
      * @param groupCount the number of groups (1 without groups)
      * @param scores whether to compute the score-based metrics
      * @return {candidate, baseline} summaries; the baseline's is {@code null} without a baseline
      */
     public BinarySummary[] summarize(int[] weights, int[] groups, int groupCount, boolean scores) {
-        long[] countsCandidate = new long[4 * groupCount];
-        long[] countsBaseline = baseline == null ? null : new long[4 * groupCount];
-        byte[] predictedC = candidate.predicted;
-        byte[] predictedB = baseline == null ? null : baseline.predicted;
-        for (int i = 0; i < size; i++) {
-            int w = weights[i];
-            int base = groups == null ? 0 : 4 * groups[i];
-            int a = 2 * actual[i];
-            countsCandidate[base + a + predictedC[i]] += w;
-            if (predictedB != null) {
-                countsBaseline[base + a + predictedB[i]] += w;
+        byte[] bytes = new byte[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] < 0 || weights[i] > 15) {
+                throw new IllegalArgumentException("weight " + weights[i] + " at " + i + " (expected 0 to 15)");
             }
+            bytes[i] = (byte) weights[i];
         }
-        BinarySummary c = finish(countsCandidate, groups != null, groupCount,
-                scores ? scoring(candidate, weights) : null);
-        BinarySummary b = baseline == null ? null : finish(countsBaseline, groups != null, groupCount,
-                scores ? scoring(baseline, weights) : null);
-        return new BinarySummary[] {c, b};
+        Plan plan = plan(List.of(new View(groups, groupCount, null, scores ? ScoreNeeds.ALL : ScoreNeeds.NONE)));
+        return plan.summarize(bytes, plan.newScratch())[0];
     }
 
-    /** @return {auc, ap, logLoss, brier} of one model, or null without scores */
-    private double[] scoring(Model model, int[] weights) {
-        if (model.rankOrder == null) {
-            return null;
+    /**
+     * One view of the rows: a partition into groups and an optional slice, both by position.
+     *
+     * @param groupOfPosition the group of each position ({@link #inOrder}), or {@code null}
+     * @param groupCount the number of groups (1 without groups)
+     * @param maskOfPosition 1 where the position belongs to the slice, 0 elsewhere ({@link #inOrder}),
+     *     or {@code null} for all rows
+     * @param needs the score-based statistics this view needs
+     */
+    public record View(int[] groupOfPosition, int groupCount, int[] maskOfPosition, ScoreNeeds needs) {
+    }
+
+    /**
+     * Which score-based statistics a resample computes (the others are NaN).
+     *
+     * @param ranking ROC AUC
+     * @param averagePrecision average precision (one division per row)
+     * @param logLoss mean log loss
+     * @param brier mean Brier score
+     */
+    public record ScoreNeeds(boolean ranking, boolean averagePrecision, boolean logLoss, boolean brier) {
+        /** Nothing from scores. */
+        public static final ScoreNeeds NONE = new ScoreNeeds(false, false, false, false);
+        /** Everything. */
+        public static final ScoreNeeds ALL = new ScoreNeeds(true, true, true, true);
+
+        boolean any() {
+            return ranking || averagePrecision || logLoss || brier;
         }
-        double logLoss = 0;
-        double brier = 0;
-        long total = 0;
-        int[] rankOrder = model.rankOrder;
-        boolean sequential = model.rankOrderIsLayout;
-        byte[] newScore = model.newScore;
-        byte[] actualRanked = model.actualRanked;
-        double[] rowLogLoss = model.logLossRanked;
-        double[] rowBrier = model.brierRanked;
-        // RankingCurve.add per distinct score, written without branches: a tie group is flushed
-        // (multiplied by isNew) when the next one starts, so unpredictable ties cost no mispredictions
-        long positivesAbove = 0;
-        long negativesAbove = 0;
-        long concordantTimesTwo = 0;
-        double precisionSum = 0;
-        long groupPositives = 0;
-        long groupNegatives = 0;
-        for (int j = 0; j < size; j++) {
-            int w = weights[sequential ? j : rankOrder[j]];
-            long isNew = newScore[j];
-            concordantTimesTwo += isNew * groupNegatives * (2 * positivesAbove + groupPositives);
-            positivesAbove += isNew * groupPositives;
-            negativesAbove += isNew * groupNegatives;
-            precisionSum += isNew * groupPositives
-                    * ((double) positivesAbove / Math.max(1, positivesAbove + negativesAbove));
-            groupPositives = groupPositives * (1 - isNew) + actualRanked[j] * w;
-            groupNegatives = groupNegatives * (1 - isNew) + (1 - actualRanked[j]) * w;
-            total += w;
-            logLoss += w * rowLogLoss[j];
-            brier += w * rowBrier[j];
+
+        /** @return what both need */
+        public ScoreNeeds or(ScoreNeeds other) {
+            return new ScoreNeeds(ranking || other.ranking, averagePrecision || other.averagePrecision,
+                    logLoss || other.logLoss, brier || other.brier);
         }
+
+        /**
+         * @param metric a binary metric
+         * @return what it needs from scores
+         */
+        public static ScoreNeeds of(BinaryMetric metric) {
+            return switch (metric) {
+                case ROC_AUC -> new ScoreNeeds(true, false, false, false);
+                case AVERAGE_PRECISION -> new ScoreNeeds(false, true, false, false);
+                case LOG_LOSS -> new ScoreNeeds(false, false, true, false);
+                case BRIER -> new ScoreNeeds(false, false, false, true);
+                default -> NONE;
+            };
+        }
+    }
+
+    /**
+     * Prepares the summaries of several views per resample: every view's confusion counts of both
+     * models come from one histogram over a combined cell code (label, both predicted classes and
+     * each view's group, or "outside the slice"), filled in the same pass as the candidate's ranking
+     * curve and losses.
+     *
+     * @param views the views
+     * @return the plan, immutable and usable from many threads (each with its own {@link Scratch})
+     */
+    public Plan plan(List<View> views) {
+        return new Plan(views);
+    }
+
+    /** Per-thread working memory of a {@link Plan}; allocated once, reused by every resample. */
+    public static final class Scratch {
+        final long[][] histograms;
+        /** The weights of a resample restricted to a slice. */
+        final byte[] sliced;
+
+        Scratch(Plan plan) {
+            sliced = plan.slicedScores ? new byte[plan.size()] : null;
+            histograms = new long[plan.layers.size()][];
+            for (int i = 0; i < histograms.length; i++) {
+                CodeLayer layer = plan.layers.get(i);
+                histograms[i] = new long[layer.copies * layer.cells];
+            }
+        }
+    }
+
+    /**
+     * Views sharing one cell code: code = cell + 8 * (sum of view digit * stride), where cell =
+     * 4 * label + 2 * candidate's class + baseline's class and a view's digit is its group, or
+     * groupCount outside its slice.
+     */
+    private static final class CodeLayer {
+        /** Above this many cells per layer, views go to another layer (and pass). */
+        static final int MAX_CELLS = 1 << 16;
+
+        final List<Integer> views = new ArrayList<>();
+        final List<Integer> strides = new ArrayList<>();
+        final List<Integer> radices = new ArrayList<>();
+        int cells = 8;
+        char[] code;
+        /** Interleaved copies of the histogram so that runs of one code do not serialize on one counter. */
+        int copies;
+    }
+
+    /** The prepared passes of {@link #plan}. */
+    public final class Plan {
+        private final List<View> views;
+        /** What the views over all rows need. */
+        private final ScoreNeeds needs;
+        /** Whether a sliced view needs scores (then computed on the sliced weights, per view). */
+        private final boolean slicedScores;
+        private final List<CodeLayer> layers = new ArrayList<>();
+
+        Plan(List<View> views) {
+            this.views = List.copyOf(views);
+            ScoreNeeds all = ScoreNeeds.NONE;
+            boolean sliced = false;
+            for (View view : views) {
+                if (view.maskOfPosition() == null) {
+                    all = all.or(view.needs());
+                } else {
+                    sliced |= view.needs().any();
+                }
+            }
+            this.needs = all;
+            this.slicedScores = sliced;
+            CodeLayer layer = new CodeLayer();
+            layers.add(layer);
+            for (int v = 0; v < views.size(); v++) {
+                View view = views.get(v);
+                int radix = view.groupCount() + (view.maskOfPosition() == null ? 0 : 1);
+                if ((long) layer.cells * radix > CodeLayer.MAX_CELLS && !layer.views.isEmpty()) {
+                    layer = new CodeLayer();
+                    layers.add(layer);
+                }
+                layer.views.add(v);
+                layer.strides.add(layer.cells / 8);
+                layer.radices.add(radix);
+                layer.cells *= radix;
+            }
+            for (CodeLayer l : layers) {
+                l.copies = l.cells <= 1024 ? 4 : 1;
+                l.code = new char[size];
+                for (int i = 0; i < size; i++) {
+                    int code = 4 * actual[i] + 2 * candidate.predicted[i] + (baseline == null ? 0 : baseline.predicted[i]);
+                    for (int k = 0; k < l.views.size(); k++) {
+                        View view = views.get(l.views.get(k));
+                        int digit = view.maskOfPosition() != null && view.maskOfPosition()[i] == 0 ? view.groupCount()
+                                : view.groupOfPosition() == null ? 0 : view.groupOfPosition()[i];
+                        code += 8 * digit * l.strides.get(k);
+                    }
+                    l.code[i] = (char) code;
+                }
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** @return working memory for one thread */
+        public Scratch newScratch() {
+            return new Scratch(this);
+        }
+
+        /**
+         * Summarizes one resample in every view.
+         *
+         * @param weights the weight of each position, 0 to 15 (Poisson(1) draws never exceed 8)
+         * @param scratch this thread's working memory
+         * @return per view, {candidate, baseline} summaries; the baseline's is {@code null} without one
+         */
+        public BinarySummary[][] summarize(byte[] weights, Scratch scratch) {
+            return summarizeTwo(weights, scratch)[0];
+        }
+
+        /**
+         * Summarizes two resamples in every view in the same passes: their weights are packed per
+         * position in one byte, the first resample's in the low four bits, the second's in the high
+         * four. Both are computed exactly as if alone (the sums of each run in their own 32-bit half
+         * of a long, or in their own variables), so pairing changes no result; it halves the memory
+         * traffic, above all the random reads of the baseline's pass.
+         *
+         * @param packed the weights of both resamples, 0 to 15 each, packed per position
+         * @param scratch this thread's working memory
+         * @return per resample, per view, {candidate, baseline} summaries
+         */
+        public BinarySummary[][][] summarizeTwo(byte[] packed, Scratch scratch) {
+            for (long[] histogram : scratch.histograms) {
+                Arrays.fill(histogram, 0);
+            }
+            double[][][] overAll = scoring(packed, needs, layers.get(0), scratch.histograms[0]);
+            for (int l = 1; l < layers.size(); l++) {
+                histogram(packed, layers.get(l), scratch.histograms[l]);
+            }
+            BinarySummary[][][] summaries = new BinarySummary[2][views.size()][];
+            for (int l = 0; l < layers.size(); l++) {
+                CodeLayer layer = layers.get(l);
+                long[] histogram = scratch.histograms[l];
+                for (int k = 0; k < layer.views.size(); k++) {
+                    int v = layer.views.get(k);
+                    View view = views.get(v);
+                    double[][][] scoring = overAll;
+                    if (view.maskOfPosition() != null) {
+                        scoring = new double[2][2][];
+                        if (view.needs().any()) {
+                            int[] mask = view.maskOfPosition();
+                            byte[] sliced = scratch.sliced;
+                            for (int i = 0; i < size; i++) {
+                                sliced[i] = (byte) (packed[i] * mask[i]);
+                            }
+                            scoring = scoring(sliced, view.needs(), null, null);
+                        }
+                    }
+                    for (int lane = 0; lane < 2; lane++) {
+                        long[] countsCandidate = new long[4 * view.groupCount()];
+                        long[] countsBaseline = new long[4 * view.groupCount()];
+                        int stride = layer.strides.get(k);
+                        int radix = layer.radices.get(k);
+                        for (int code = 0; code < layer.cells; code++) {
+                            long count = 0;
+                            for (int c = 0; c < layer.copies; c++) {
+                                count += histogram[c * layer.cells + code] >>> (32 * lane) & 0xFFFF_FFFFL;
+                            }
+                            int digit = (code >>> 3) / stride % radix;
+                            if (count == 0 || digit >= view.groupCount()) {
+                                continue;
+                            }
+                            int label = (code >>> 2) & 1;
+                            countsCandidate[4 * digit + 2 * label + ((code >>> 1) & 1)] += count;
+                            countsBaseline[4 * digit + 2 * label + (code & 1)] += count;
+                        }
+                        boolean grouped = view.groupOfPosition() != null;
+                        summaries[lane][v] = new BinarySummary[] {
+                            finish(countsCandidate, grouped, view.groupCount(), scoring[0][lane]),
+                            baseline == null ? null
+                                    : finish(countsBaseline, grouped, view.groupCount(), scoring[1][lane])};
+                    }
+                }
+            }
+            return summaries;
+        }
+
+        /**
+         * @param layer the layer whose histogram to fill on the way, or null
+         * @return {candidate, baseline} of {lane 0, lane 1} of {auc, ap, logLoss, brier}; null where a
+         *     model has no scores
+         */
+        private double[][][] scoring(byte[] packed, ScoreNeeds needs, CodeLayer layer, long[] histogram) {
+            double[][] candidateScoring = new double[2][];
+            if (candidate.hasScores() && needs.any()) {
+                candidateScoring = layer == null ? pass(candidate, packed, needs, null, 1, 0, null)
+                        : pass(candidate, packed, needs, layer.code, layer.cells, layer.copies - 1, histogram);
+            } else if (layer != null) {
+                histogram(packed, layer, histogram);
+            }
+            double[][] baselineScoring = baseline != null && baseline.hasScores() && needs.any()
+                    ? pass(baseline, packed, needs, null, 1, 0, null) : new double[2][];
+            return new double[][][] {candidateScoring, baselineScoring};
+        }
+
+        /**
+         * A model's ranking curve and losses for both lanes, in its own score order: sequential
+         * when that is the layout (then also filling a histogram of cell codes when given),
+         * gathering the packed weights otherwise. The running sums of weights are two 32-bit lanes
+         * of a long (at most 8 * rows each, so no lane overflows into the other); the products of
+         * the AUC and the floating-point sums are per lane, in the same order as for one resample.
+         */
+        private double[][] pass(Model model, byte[] packed, ScoreNeeds needs, char[] code, int cells, int copyMask,
+                long[] histogram) {
+            boolean counts = histogram != null;
+            boolean sequential = model.rankOrderIsLayout;
+            int[] rankOrder = model.rankOrder;
+            byte[] flags = model.rankedFlags;
+            double[] rowLogLoss = model.logLossRanked;
+            double[] rowBrier = model.brierRanked;
+            long[] lanes = LANES;
+            boolean ap = needs.averagePrecision();
+            boolean losses = needs.logLoss() || needs.brier();
+            // RankingCurve.add per distinct score, written without branches: a tie group is flushed
+            // (multiplied by isNew) when the next one starts, so unpredictable ties cost no mispredictions
+            long positivesAbove = 0;
+            long negativesAbove = 0;
+            long groupPositives = 0;
+            long groupNegatives = 0;
+            long concordant0 = 0;
+            long concordant1 = 0;
+            double precision0 = 0;
+            double precision1 = 0;
+            double logLoss0 = 0;
+            double logLoss1 = 0;
+            double brier0 = 0;
+            double brier1 = 0;
+            for (int j = 0; j < size; j++) {
+                int p = packed[sequential ? j : rankOrder[j]] & 0xFF;
+                long w = lanes[p];
+                int f = flags[j];
+                // all ones where a new distinct score starts / the label is positive, else zero:
+                // masks instead of multiplications keep the loop-carried chains short
+                long isNew = -(long) (f >>> 1);
+                long positive = -(long) (f & 1);
+                if (counts) {
+                    histogram[(j & copyMask) * cells + code[j]] += w;
+                }
+                long above = 2 * positivesAbove + groupPositives;
+                long flushedNegatives = groupNegatives & isNew;
+                concordant0 += (flushedNegatives & LOW) * (above & LOW);
+                concordant1 += (flushedNegatives >>> 32) * (above >>> 32);
+                positivesAbove += groupPositives & isNew;
+                negativesAbove += flushedNegatives;
+                if (ap) {
+                    long seen = positivesAbove + negativesAbove;
+                    long flushedPositives = groupPositives & isNew;
+                    precision0 += (flushedPositives & LOW) * ((double) (positivesAbove & LOW) / Math.max(1, seen & LOW));
+                    precision1 += (flushedPositives >>> 32)
+                            * ((double) (positivesAbove >>> 32) / Math.max(1, seen >>> 32));
+                }
+                groupPositives = (groupPositives & ~isNew) + (w & positive);
+                groupNegatives = (groupNegatives & ~isNew) + (w & ~positive);
+                if (losses) {
+                    logLoss0 += (p & 15) * rowLogLoss[j];
+                    logLoss1 += (p >>> 4) * rowLogLoss[j];
+                    brier0 += (p & 15) * rowBrier[j];
+                    brier1 += (p >>> 4) * rowBrier[j];
+                }
+            }
+            long[] concordant = {concordant0, concordant1};
+            double[] precision = {precision0, precision1};
+            double[] logLoss = {logLoss0, logLoss1};
+            double[] brier = {brier0, brier1};
+            double[][] scoring = new double[2][];
+            for (int lane = 0; lane < 2; lane++) {
+                int shift = 32 * lane;
+                scoring[lane] = finishScoring(needs, positivesAbove >>> shift & LOW, negativesAbove >>> shift & LOW,
+                        concordant[lane], precision[lane], groupPositives >>> shift & LOW,
+                        groupNegatives >>> shift & LOW, logLoss[lane], brier[lane]);
+            }
+            return scoring;
+        }
+
+        private void histogram(byte[] packed, CodeLayer layer, long[] histogram) {
+            char[] code = layer.code;
+            int cells = layer.cells;
+            int copyMask = layer.copies - 1;
+            long[] lanes = LANES;
+            for (int j = 0; j < size; j++) {
+                histogram[(j & copyMask) * cells + code[j]] += lanes[packed[j] & 0xFF];
+            }
+        }
+    }
+
+    private static final long LOW = 0xFFFF_FFFFL;
+
+    /** A packed byte of two 4-bit weights as a long of two 32-bit lanes. */
+    private static final long[] LANES = new long[256];
+
+    static {
+        for (int p = 0; p < 256; p++) {
+            LANES[p] = (p & 15) | (long) (p >>> 4) << 32;
+        }
+    }
+
+    /** @return {auc, ap, logLoss, brier}, NaN where not needed */
+    private static double[] finishScoring(ScoreNeeds needs, long positivesAbove, long negativesAbove,
+            long concordantTimesTwo, double precisionSum, long groupPositives, long groupNegatives, double logLoss,
+            double brier) {
         concordantTimesTwo += groupNegatives * (2 * positivesAbove + groupPositives);
         positivesAbove += groupPositives;
         negativesAbove += groupNegatives;
         precisionSum += groupPositives * ((double) positivesAbove / Math.max(1, positivesAbove + negativesAbove));
         RankingCurve curve = RankingCurve.fromTotals(positivesAbove, negativesAbove, concordantTimesTwo, precisionSum);
-        return new double[] {curve.rocAuc(), curve.averagePrecision(), logLoss / total, brier / total};
+        long total = positivesAbove + negativesAbove; // the total weight
+        return new double[] {
+            needs.ranking() ? curve.rocAuc() : Double.NaN,
+            needs.averagePrecision() ? curve.averagePrecision() : Double.NaN,
+            needs.logLoss() ? logLoss / total : Double.NaN,
+            needs.brier() ? brier / total : Double.NaN};
     }
 
     private static BinarySummary finish(long[] counts, boolean grouped, int groupCount, double[] scoring) {

@@ -23,23 +23,62 @@ public final class ScoreRanking {
      * @return the ranking
      */
     public static ScoreRanking of(double[] scores) {
-        double[] sorted = new double[scores.length];
-        for (int i = 0; i < scores.length; i++) {
-            sorted[i] = scores[i] + 0.0; // folds -0.0 into 0.0: one tie, as numpy's diff sees them
+        int rows = scores.length;
+        long[] keys = new long[rows];
+        int[] index = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            // +0.0 folds -0.0 into 0.0: one tie, as numpy's diff sees them; the key orders as the double
+            long bits = Double.doubleToRawLongBits(scores[row] + 0.0);
+            keys[row] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
+            index[row] = row;
         }
-        Arrays.sort(sorted);
+        radixSort(keys, index);
+        int[] ranks = new int[rows];
         int distinct = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
-                sorted[distinct++] = sorted[i];
+        for (int i = 0; i < rows; i++) {
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                distinct++;
             }
+            ranks[index[i]] = distinct - 1;
         }
-        int[] ranks = new int[scores.length];
-        for (int row = 0; row < scores.length; row++) {
-            int at = Arrays.binarySearch(sorted, 0, distinct, scores[row] + 0.0);
-            ranks[row] = distinct - 1 - at;
+        for (int row = 0; row < rows; row++) {
+            ranks[row] = distinct - 1 - ranks[row];
         }
         return new ScoreRanking(ranks, distinct);
+    }
+
+    /**
+     * Sorts unsigned keys ascending, carrying row indices along: a stable LSD radix sort on 16-bit
+     * digits (linear, and sequential in memory, unlike one binary search per row), skipping digits
+     * that all keys share.
+     */
+    private static void radixSort(long[] keys, int[] index) {
+        int rows = keys.length;
+        long[] keysOut = new long[rows];
+        int[] indexOut = new int[rows];
+        int[] start = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            Arrays.fill(start, 0);
+            for (long key : keys) {
+                start[(int) (key >>> shift) & 0xFFFF]++;
+            }
+            if (rows == 0 || start[(int) (keys[0] >>> shift) & 0xFFFF] == rows) {
+                continue;
+            }
+            int sum = 0;
+            for (int digit = 0; digit < start.length; digit++) {
+                int count = start[digit];
+                start[digit] = sum;
+                sum += count;
+            }
+            for (int i = 0; i < rows; i++) {
+                int at = start[(int) (keys[i] >>> shift) & 0xFFFF]++;
+                keysOut[at] = keys[i];
+                indexOut[at] = index[i];
+            }
+            System.arraycopy(keysOut, 0, keys, 0, rows);
+            System.arraycopy(indexOut, 0, index, 0, rows);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.gates.quality;
 
+import io.jenkins.plugins.cd4ml.gates.metrics.BinaryMetric;
 import io.jenkins.plugins.cd4ml.gates.metrics.BinaryPredictions;
 import io.jenkins.plugins.cd4ml.gates.metrics.BinaryResampler;
 import io.jenkins.plugins.cd4ml.gates.metrics.BinaryScoring;
@@ -31,7 +32,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The one evaluator of quality gates: reads the evaluation data once, computes every gate's
@@ -124,6 +131,26 @@ public final class GateEvaluator {
      */
     public static GateReport evaluate(GatesFile gates, EvaluationData data, List<String> header,
             BaselineReference baseline, String dataDigest) {
+        return evaluate(gates, data, header, baseline, dataDigest, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Evaluates gates on data already in memory, running the bootstrap on a given number of
+     * threads; the report is the same whatever that number (each resample has its own seed).
+     *
+     * @param gates the gates
+     * @param data the evaluation data, with the baseline's predictions when there is a baseline
+     * @param header the columns of the evaluation file (gates naming others are ERROR)
+     * @param baseline the baseline compared with, or {@code null} when {@code data} has none
+     * @param dataDigest the digest of the evaluation data both models were scored on
+     * @param threads the number of threads resampling, at least 1
+     * @return the report
+     */
+    public static GateReport evaluate(GatesFile gates, EvaluationData data, List<String> header,
+            BaselineReference baseline, String dataDigest, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
+        }
         List<View> views = new ArrayList<>();
         Map<GateDefinition, View> viewOfGate = new LinkedHashMap<>();
         Map<GateDefinition, String> errors = new LinkedHashMap<>();
@@ -142,7 +169,7 @@ public final class GateEvaluator {
             view.metrics.put(gate, Metric.find(data.spec().task(), gate.metric()).orElseThrow());
             viewOfGate.put(gate, view);
         }
-        Bootstrap bootstrap = new Bootstrap(gates.bootstrap(), data, views);
+        Bootstrap bootstrap = new Bootstrap(gates.bootstrap(), data, views, threads);
         bootstrap.run();
         List<GateResult> results = new ArrayList<>();
         for (GateDefinition gate : gates.gates()) {
@@ -363,19 +390,22 @@ public final class GateEvaluator {
         final BootstrapSettings settings;
         final EvaluationData data;
         final List<View> views;
+        final int threads;
         final Map<GateDefinition, double[]> candidateValues = new LinkedHashMap<>();
         final Map<GateDefinition, double[]> deltaValues = new LinkedHashMap<>();
         BinaryScoring candidateScoring;
         BinaryScoring baselineScoring;
 
-        Bootstrap(BootstrapSettings settings, EvaluationData data, List<View> views) {
+        Bootstrap(BootstrapSettings settings, EvaluationData data, List<View> views, int threads) {
             this.settings = settings;
             this.data = data;
             this.views = views;
+            this.threads = threads;
         }
 
         void run() {
-            boolean scores = views.stream().anyMatch(View::needsScores);
+            // the row-wise scoring serves only the point estimates of sliced views
+            boolean scores = views.stream().anyMatch(view -> view.mask != null && view.needsScores());
             if (scores && data.candidate() instanceof BinaryPredictions candidate) {
                 candidateScoring = BinaryScoring.of(candidate);
                 if (data.baseline() instanceof BinaryPredictions baseline) {
@@ -394,56 +424,133 @@ public final class GateEvaluator {
                     deltaValues.put(gate, new double[settings.resamples()]);
                 }
             }
-            int resamples = settings.resamples();
-            if (resamples == 0 || views.isEmpty()) {
+            if (settings.resamples() == 0 || views.isEmpty()) {
                 return;
             }
-            BinaryResampler resampler = data.candidate() instanceof BinaryPredictions candidate
-                    ? BinaryResampler.of(candidate, (BinaryPredictions) data.baseline()) : null;
-            Map<View, int[]> groupsInOrder = new LinkedHashMap<>();
-            Map<View, int[]> masksInOrder = new LinkedHashMap<>();
-            if (resampler != null) {
-                for (View view : views) {
-                    groupsInOrder.put(view, view.groups == null ? null : resampler.inOrder(view.groups.groupOfRow()));
-                    masksInOrder.put(view, view.mask == null ? null : resampler.inOrder(view.mask));
-                }
+            if (data.candidate() instanceof BinaryPredictions candidate) {
+                runBinary(candidate, (BinaryPredictions) data.baseline());
+            } else {
+                runOther();
             }
-            int chunks = Math.min(resamples, 4 * Runtime.getRuntime().availableProcessors());
-            IntStream.range(0, chunks).parallel().forEach(chunk -> {
-                int[] weights = new int[data.size()];
-                int[] sliced = new int[data.size()];
-                for (int r = chunk; r < resamples; r += chunks) {
-                    PairedBootstrap.poissonWeights(settings.seed(), r, weights);
-                    for (View view : views) {
-                        int[] mask = resampler != null ? masksInOrder.get(view) : view.mask;
-                        int[] w = weights;
-                        if (mask != null) {
-                            for (int row = 0; row < w.length; row++) {
-                                sliced[row] = weights[row] * mask[row];
+        }
+
+        /** One thread's weights and working memory for binary models. */
+        private record BinaryScratch(byte[] packed, byte[] second, BinaryResampler.Scratch plan) {
+        }
+
+        /** One thread's weights (all rows, and restricted to a slice) for other models. */
+        private record WeightScratch(int[] weights, int[] sliced) {
+        }
+
+        /** Binary models: all views of a resample from one {@link BinaryResampler.Plan}. */
+        private void runBinary(BinaryPredictions candidate, BinaryPredictions baseline) {
+            BinaryResampler resampler = BinaryResampler.of(candidate, baseline);
+            List<BinaryResampler.View> layout = new ArrayList<>();
+            for (View view : views) {
+                BinaryResampler.ScoreNeeds needs = BinaryResampler.ScoreNeeds.NONE;
+                for (Metric metric : view.metrics.values()) {
+                    needs = needs.or(BinaryResampler.ScoreNeeds.of((BinaryMetric) metric));
+                }
+                layout.add(new BinaryResampler.View(view.groups == null ? null : resampler.inOrder(view.groups.groupOfRow()),
+                        view.groups == null ? 1 : view.groups.count(),
+                        view.mask == null ? null : resampler.inOrder(view.mask), needs));
+            }
+            BinaryResampler.Plan plan = resampler.plan(layout);
+            int rows = data.size();
+            int resamples = settings.resamples();
+            // resamples 2p and 2p + 1 share the passes over the rows (their weights packed in one byte)
+            forEach((resamples + 1) / 2, () -> new BinaryScratch(new byte[rows], new byte[rows], plan.newScratch()),
+                    (scratch, pair) -> {
+                        byte[] packed = scratch.packed();
+                        byte[] second = scratch.second();
+                        PairedBootstrap.poissonWeights(settings.seed(), 2 * pair, packed);
+                        if (2 * pair + 1 < resamples) {
+                            PairedBootstrap.poissonWeights(settings.seed(), 2 * pair + 1, second);
+                            for (int i = 0; i < rows; i++) {
+                                packed[i] |= (byte) (second[i] << 4);
                             }
-                            w = sliced;
                         }
-                        boolean needsScores = view.needsScores();
-                        MetricSummary candidate;
-                        MetricSummary baseline;
-                        if (resampler != null) {
-                            BinarySummary[] both = resampler.summarize(w, groupsInOrder.get(view),
-                                    view.groups == null ? 1 : view.groups.count(), needsScores);
-                            candidate = both[0];
-                            baseline = both[1];
-                        } else {
-                            candidate = weighted(data.candidate(), view, w, null);
-                            baseline = data.baseline() == null ? null : weighted(data.baseline(), view, w, null);
+                        BinarySummary[][][] summaries = plan.summarizeTwo(packed, scratch.plan());
+                        for (int lane = 0; lane < 2 && 2 * pair + lane < resamples; lane++) {
+                            for (int v = 0; v < views.size(); v++) {
+                                record(views.get(v), 2 * pair + lane, summaries[lane][v][0], summaries[lane][v][1]);
+                            }
                         }
-                        for (GateDefinition gate : view.gates) {
-                            Metric metric = view.metrics.get(gate);
-                            double value = metric.valueOf(candidate);
-                            candidateValues.get(gate)[r] = value;
-                            deltaValues.get(gate)[r] = baseline == null ? Double.NaN : value - metric.valueOf(baseline);
+                    });
+        }
+
+        /** Multiclass and regression models: weighted summaries of each view. */
+        private void runOther() {
+            int rows = data.size();
+            forEach(settings.resamples(), () -> new WeightScratch(new int[rows], new int[rows]), (scratch, r) -> {
+                int[] weights = scratch.weights();
+                int[] sliced = scratch.sliced();
+                PairedBootstrap.poissonWeights(settings.seed(), r, weights);
+                for (View view : views) {
+                    int[] w = weights;
+                    if (view.mask != null) {
+                        for (int row = 0; row < w.length; row++) {
+                            sliced[row] = weights[row] * view.mask[row];
                         }
+                        w = sliced;
                     }
+                    record(view, r, weighted(data.candidate(), view, w, null),
+                            data.baseline() == null ? null : weighted(data.baseline(), view, w, null));
                 }
             });
+        }
+
+        private void record(View view, int resample, MetricSummary candidate, MetricSummary baseline) {
+            for (GateDefinition gate : view.gates) {
+                Metric metric = view.metrics.get(gate);
+                double value = metric.valueOf(candidate);
+                candidateValues.get(gate)[resample] = value;
+                deltaValues.get(gate)[resample] = baseline == null ? Double.NaN : value - metric.valueOf(baseline);
+            }
+        }
+
+        /**
+         * Runs tasks 0 to count - 1 once each on {@link #threads} threads, each thread with its own
+         * scratch memory; which thread runs a task does not change its result.
+         */
+        private <S> void forEach(int count, Supplier<S> scratch, ObjIntConsumer<S> task) {
+            AtomicInteger next = new AtomicInteger();
+            Runnable worker = () -> {
+                S mine = scratch.get();
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    task.accept(mine, i);
+                }
+            };
+            int workers = Math.min(threads, count);
+            if (workers == 1) {
+                worker.run();
+                return;
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(workers - 1, runnable -> {
+                Thread thread = new Thread(runnable, "cd4ml-bootstrap");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 1; i < workers; i++) {
+                    running.add(pool.submit(worker));
+                }
+                worker.run();
+                for (Future<?> future : running) {
+                    future.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while resampling", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
         }
 
         Interval candidateInterval(GateDefinition gate) {

@@ -47,6 +47,33 @@ public final class PairedBootstrap {
     }
 
     /**
+     * Fills the weights of one resample as bytes (a quarter of the memory traffic of ints): the
+     * same weights as {@link #poissonWeights(long, int, int[])}.
+     *
+     * @param seed the bootstrap seed
+     * @param resample the resample index
+     * @param weights the array to fill, one weight per row
+     */
+    public static void poissonWeights(long seed, int resample, byte[] weights) {
+        SplittableRandom random = new SplittableRandom(mix(seed, resample));
+        byte[] table = TABLE;
+        int row = 0;
+        int full = weights.length - weights.length % 4;
+        for (; row < full; row += 4) {
+            long bits = random.nextLong();
+            weights[row] = table[(int) (bits & 0xFFFF)];
+            weights[row + 1] = table[(int) ((bits >>> 16) & 0xFFFF)];
+            weights[row + 2] = table[(int) ((bits >>> 32) & 0xFFFF)];
+            weights[row + 3] = table[(int) (bits >>> 48)];
+        }
+        long bits = random.nextLong();
+        for (; row < weights.length; row++) {
+            weights[row] = table[(int) (bits & 0xFFFF)];
+            bits >>>= 16;
+        }
+    }
+
+    /**
      * The percentile interval of resampled values, skipping undefined (NaN) ones; linear
      * interpolation between order statistics as numpy's default quantile.
      *

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,17 @@ class PairedBootstrapTest {
         double variance = java.util.Arrays.stream(a).mapToDouble(w -> (w - mean) * (w - mean)).average().orElseThrow();
         assertThat(mean).isCloseTo(1.0, Offset.offset(0.03));
         assertThat(variance).isCloseTo(1.0, Offset.offset(0.05));
+    }
+
+    @Property(tries = 20)
+    void byteWeightsAreTheIntWeights(@ForAll long seed, @ForAll @IntRange(max = 5003) int rows) {
+        int[] ints = new int[rows];
+        byte[] bytes = new byte[rows];
+        PairedBootstrap.poissonWeights(seed, 7, ints);
+        PairedBootstrap.poissonWeights(seed, 7, bytes);
+        for (int i = 0; i < rows; i++) {
+            assertThat(bytes[i]).isEqualTo((byte) ints[i]);
+        }
     }
 
     @Test
