@@ -25,9 +25,18 @@ public final class DoubleSorter {
      * @param values the array to sort
      */
     public static void sort(double[] values) {
-        int n = values.length;
+        sort(values, values.length);
+    }
+
+    /**
+     * Sorts the first {@code n} values ascending in place, as {@link #sort(double[])} does.
+     *
+     * @param values the array
+     * @param n how many leading values to sort
+     */
+    public static void sort(double[] values, int n) {
         if (n < SMALL) {
-            Arrays.sort(values);
+            Arrays.sort(values, 0, n);
             return;
         }
         long[] keys = new long[n];

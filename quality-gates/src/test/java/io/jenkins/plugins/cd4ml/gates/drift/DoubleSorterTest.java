@@ -26,7 +26,15 @@ class DoubleSorterTest {
         }
         double[] expected = values.clone();
         Arrays.sort(expected);
+        double[] prefix = values.clone();
         DoubleSorter.sort(values);
         assertThat(Arrays.equals(values, expected)).isTrue();
+
+        // a prefix, as the ranking curve sorts the used part of its score arrays
+        int n = prefix.length - random.nextInt(1000);
+        double[] expectedPrefix = prefix.clone();
+        Arrays.sort(expectedPrefix, 0, n);
+        DoubleSorter.sort(prefix, n);
+        assertThat(Arrays.equals(prefix, expectedPrefix)).isTrue();
     }
 }
