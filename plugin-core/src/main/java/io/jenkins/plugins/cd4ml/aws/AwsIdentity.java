@@ -2,8 +2,10 @@ package io.jenkins.plugins.cd4ml.aws;
 
 import io.jenkins.plugins.cd4ml.deploy.credentials.StoredCredential;
 import io.jenkins.plugins.cd4ml.lineage.ContentDigest;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -30,7 +33,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  *
  * <p>The role is assumed once by {@link #open}, so a role that cannot be assumed is reported
  * before any other AWS call; afterwards the provider refreshes the session itself during long
- * waits. {@link #close()} releases the STS client and the default chain.
+ * waits (and stored session keys can be read again, see {@link #open(StoredCredential.AwsKeys,
+ * KeySource, Duration, Optional)}). {@link #close()} releases the STS client and the default chain.
  */
 public final class AwsIdentity implements AwsCredentialsProvider, AutoCloseable {
     /** Session length asked for; the provider refreshes before it ends. */
@@ -83,6 +87,16 @@ public final class AwsIdentity implements AwsCredentialsProvider, AutoCloseable 
         }
     }
 
+    /** Reads access keys again, e.g. from the credentials store they came from. */
+    @FunctionalInterface
+    public interface KeySource {
+        /**
+         * @return the current keys
+         * @throws IOException when they cannot be read; the message names no secret (it is shown to users)
+         */
+        StoredCredential.AwsKeys read() throws IOException;
+    }
+
     /**
      * @param keys the access keys to act with, or empty for the process's default AWS credentials chain
      * @param role a role to assume with them, or empty
@@ -92,18 +106,40 @@ public final class AwsIdentity implements AwsCredentialsProvider, AutoCloseable 
     public static AwsIdentity open(Optional<StoredCredential.AwsKeys> keys, Optional<Role> role)
             throws RoleRefusedException {
         List<AutoCloseable> resources = new ArrayList<>();
-        AwsCredentialsProvider provider;
+        AwsCredentialsProvider base;
         if (keys.isPresent()) {
-            provider = StaticCredentialsProvider.create(toSdk(keys.get()));
+            base = StaticCredentialsProvider.create(toSdk(keys.get()));
         } else {
             DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
             resources.add(chain);
-            provider = chain;
+            base = chain;
         }
-        if (role.isPresent()) {
-            provider = assume(role.get(), provider, resources);
-        }
-        return new AwsIdentity(provider, resources);
+        return withRole(base, resources, role);
+    }
+
+    /**
+     * Like {@link #open(Optional, Optional)}, for keys that must last longer than a session: long-term
+     * keys are used as they are, while session keys (they carry a token and expire, e.g. those of an
+     * aws-credentials credential with a role of its own) are read again from {@code source} once they
+     * are older than {@code rereadAfter}, so an hours-long training job can be watched to its end.
+     *
+     * @param keys the keys as first read
+     * @param source where to read them again
+     * @param rereadAfter how long session keys are used before they are read again
+     * @param role a role to assume with them, or empty
+     * @return the identity; close it when done
+     * @throws RoleRefusedException when the role cannot be assumed
+     */
+    public static AwsIdentity open(StoredCredential.AwsKeys keys, KeySource source, Duration rereadAfter,
+            Optional<Role> role) throws RoleRefusedException {
+        AwsCredentialsProvider base = keys.sessionToken() == null ? StaticCredentialsProvider.create(toSdk(keys))
+                : new Rereading(keys, source, rereadAfter);
+        return withRole(base, new ArrayList<>(), role);
+    }
+
+    private static AwsIdentity withRole(AwsCredentialsProvider base, List<AutoCloseable> resources,
+            Optional<Role> role) throws RoleRefusedException {
+        return new AwsIdentity(role.isPresent() ? assume(role.get(), base, resources) : base, resources);
     }
 
     /**
@@ -160,6 +196,35 @@ public final class AwsIdentity implements AwsCredentialsProvider, AutoCloseable 
             throw new RoleRefusedException(describe(e), e);
         }
         return assumed;
+    }
+
+    /** Session keys, read again from their source once they are older than a limit. */
+    private static final class Rereading implements AwsCredentialsProvider {
+        private final KeySource source;
+        private final long rereadAfterNanos;
+        private AwsCredentials current;
+        private long readAt;
+
+        Rereading(StoredCredential.AwsKeys keys, KeySource source, Duration rereadAfter) {
+            this.source = source;
+            this.rereadAfterNanos = rereadAfter.toNanos();
+            this.current = toSdk(keys);
+            this.readAt = System.nanoTime();
+        }
+
+        @Override
+        public synchronized AwsCredentials resolveCredentials() {
+            if (System.nanoTime() - readAt >= rereadAfterNanos) {
+                try {
+                    current = toSdk(source.read());
+                } catch (IOException e) {
+                    // the call that needed them fails with this message; the next one reads again
+                    throw SdkClientException.create("the AWS credentials could not be read again: " + e.getMessage());
+                }
+                readAt = System.nanoTime();
+            }
+            return current;
+        }
     }
 
     /** What went wrong, without the request's details (the role ARN, the caller's identity). */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.cd4ml.deploy.credentials.StoredCredential;
 import io.jenkins.plugins.cd4ml.fake.FakeSts;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.AfterEach;
@@ -13,12 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 
 /** Stored keys as they are, or a role assumed with them through the (fake) STS, spoken by the real SDK client. */
 class AwsIdentityTest {
     private static final String ROLE = "arn:aws:iam::444455556666:role/cd4ml-trainer";
-    private static final StoredCredential.AwsKeys KEYS = new StoredCredential.AwsKeys("AKIATRAIN", "train-secret", null);
+    private static final StoredCredential.AwsKeys KEYS = new StoredCredential.AwsKeys("AKIATRAIN", "train-secret",
+            null);
 
     private FakeSts sts;
 
@@ -49,6 +54,32 @@ class AwsIdentityTest {
                     session -> assertThat(session.sessionToken()).isEqualTo("t"));
         }
         assertThat(sts.assumeRoleCalls()).isEmpty();
+    }
+
+    @Test
+    void storedSessionKeysAreReadAgainOnceTheyAgeLongTermKeysNever() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        AwsIdentity.KeySource source = () -> new StoredCredential.AwsKeys("ASIASTORED" + reads.incrementAndGet(),
+                "s", "t");
+
+        try (AwsIdentity session = AwsIdentity.open(new StoredCredential.AwsKeys("ASIASTORED0", "s", "t"), source,
+                Duration.ZERO, Optional.empty());
+                AwsIdentity fresh = AwsIdentity.open(new StoredCredential.AwsKeys("ASIAFRESH", "s", "t"), source,
+                        Duration.ofHours(1), Optional.empty());
+                AwsIdentity longTerm = AwsIdentity.open(KEYS, () -> {
+                    throw new IOException("long-term keys are not read again");
+                }, Duration.ZERO, Optional.empty())) {
+            assertThat(session.resolveCredentials().accessKeyId()).isEqualTo("ASIASTORED1");
+            assertThat(session.resolveCredentials().accessKeyId()).isEqualTo("ASIASTORED2");
+            assertThat(fresh.resolveCredentials().accessKeyId()).isEqualTo("ASIAFRESH");
+            assertThat(longTerm.resolveCredentials().accessKeyId()).isEqualTo("AKIATRAIN");
+        }
+        try (AwsIdentity failing = AwsIdentity.open(new StoredCredential.AwsKeys("ASIAOLD", "s", "t"), () -> {
+            throw new IOException("credentials 'aws-train' not found");
+        }, Duration.ZERO, Optional.empty())) {
+            assertThatThrownBy(failing::resolveCredentials).isInstanceOf(SdkClientException.class)
+                    .hasMessageContaining("could not be read again: credentials 'aws-train' not found");
+        }
     }
 
     @Test

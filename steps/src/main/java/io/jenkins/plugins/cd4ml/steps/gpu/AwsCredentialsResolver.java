@@ -10,7 +10,9 @@ import io.jenkins.plugins.cd4ml.deploy.credentials.StoredCredential;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import io.jenkins.plugins.cd4ml.steps.deploy.JenkinsCredentialStore;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
@@ -24,27 +26,33 @@ import software.amazon.awssdk.regions.Region;
  * {@code cd4ml-train-<job>-<build>-<section>} ({@link #sessionName}). Without a credentials ID the
  * controller's default AWS chain is used: the step is written by whoever controls the Jenkinsfile.
  *
- * <p>Resolved when the step starts and again after a controller restart; keys are never persisted,
+ * <p>Resolved when the step starts and again after a controller restart, and session keys (of a
+ * credential with a role of its own) are read again every few minutes while the job trains; keys are never persisted,
  * printed or written to the report. A missing or wrong-kind credential, or a role STS refuses, fails
  * the step with a message naming the ID and kinds, never a secret.
  */
 public final class AwsCredentialsResolver {
     /** Jenkins credentials, looked up for the build; the real STS endpoint of the region. */
     static final AwsCredentialsResolver JENKINS = new AwsCredentialsResolver(JenkinsCredentialStore::forBuild,
-            Optional.empty());
+            Optional.empty(), Duration.ofMinutes(10));
 
     private static final SourceLocation STEP = SourceLocation.ofFile("trainModel sagemaker");
 
     private final Function<Run<?, ?>, CredentialStore> stores;
     private final Optional<URI> stsEndpoint;
+    private final Duration rereadAfter;
 
     /**
      * @param stores the credentials store for a build
      * @param stsEndpoint an STS endpoint override (tests), or empty
+     * @param rereadAfter how long stored session keys are used before the credential is read again
+     *     (an aws-credentials credential with a role of its own gives sessions of 15 minutes or more)
      */
-    AwsCredentialsResolver(Function<Run<?, ?>, CredentialStore> stores, Optional<URI> stsEndpoint) {
+    AwsCredentialsResolver(Function<Run<?, ?>, CredentialStore> stores, Optional<URI> stsEndpoint,
+            Duration rereadAfter) {
         this.stores = stores;
         this.stsEndpoint = stsEndpoint;
+        this.rereadAfter = rereadAfter;
     }
 
     /**
@@ -66,21 +74,37 @@ public final class AwsCredentialsResolver {
     AwsIdentity resolve(EnvironmentCredentials credentials, String identity, Region region, Run<?, ?> run)
             throws AbortException {
         Optional<String> id = credentials.credentialsId();
+        CredentialResolver resolver = new CredentialResolver(stores.apply(run), true);
         Optional<StoredCredential.AwsKeys> keys;
         try {
-            keys = id.isEmpty() ? Optional.empty() : Optional.of(new CredentialResolver(stores.apply(run), true)
-                    .awsKeys(id.get(), "SageMaker training", STEP));
+            keys = id.isEmpty() ? Optional.empty() : Optional.of(keys(resolver, id.get()));
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
         Optional<AwsIdentity.Role> role = credentials.role().map(arn -> new AwsIdentity.Role(arn,
                 sessionName(identity), region, stsEndpoint));
         try {
-            return AwsIdentity.open(keys, role);
+            if (keys.isEmpty()) {
+                return AwsIdentity.open(Optional.empty(), role);
+            }
+            // read again while the job trains: session keys of a credential with a role of its own expire
+            return AwsIdentity.open(keys.get(), () -> reread(resolver, id.get()), rereadAfter, role);
         } catch (AwsIdentity.RoleRefusedException e) {
             throw new AbortException(STEP + ": cannot assume the role 'assumeRoleArn' through STS with "
                     + id.map(name -> "credentials '" + name + "'").orElse("the controller's default AWS credentials")
                     + ": " + e.getMessage());
+        }
+    }
+
+    private static StoredCredential.AwsKeys keys(CredentialResolver resolver, String id) throws InvalidInputException {
+        return resolver.awsKeys(id, "SageMaker training", STEP);
+    }
+
+    private static StoredCredential.AwsKeys reread(CredentialResolver resolver, String id) throws IOException {
+        try {
+            return keys(resolver, id);
+        } catch (InvalidInputException e) {
+            throw new IOException(e.getMessage());
         }
     }
 }

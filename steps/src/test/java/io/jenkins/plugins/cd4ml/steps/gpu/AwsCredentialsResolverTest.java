@@ -10,6 +10,7 @@ import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialStore;
 import io.jenkins.plugins.cd4ml.deploy.credentials.StoredCredential;
 import io.jenkins.plugins.cd4ml.fake.FakeSts;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,9 @@ class AwsCredentialsResolverTest {
     private final List<String> lookedUp = new CopyOnWriteArrayList<>();
     private final CredentialStore store = id -> {
         lookedUp.add(id);
+        if (id.equals("aws-with-role")) { // the aws-credentials plugin hands out fresh session keys each time
+            return Optional.of(new StoredCredential.AwsKeys("ASIASESSION" + lookedUp.size(), "s", "token"));
+        }
         if (id.equals("broken")) {
             throw new IOException("the credential could not be read (IllegalStateException)");
         }
@@ -46,7 +50,7 @@ class AwsCredentialsResolverTest {
     @BeforeEach
     void startSts() throws Exception {
         sts = FakeSts.start();
-        resolver = new AwsCredentialsResolver(run -> store, Optional.of(sts.endpoint()));
+        resolver = new AwsCredentialsResolver(run -> store, Optional.of(sts.endpoint()), Duration.ofMinutes(10));
     }
 
     @AfterEach
@@ -67,6 +71,19 @@ class AwsCredentialsResolverTest {
         }
         assertThat(lookedUp).containsExactly("aws-train", "pair");
         assertThat(sts.assumeRoleCalls()).isEmpty();
+    }
+
+    @Test
+    void sessionKeysOfTheCredentialAreReadAgainFromTheBuildsStoreWhileTheJobTrains() throws Exception {
+        AwsCredentialsResolver everyCall = new AwsCredentialsResolver(run -> store, Optional.of(sts.endpoint()),
+                Duration.ZERO);
+
+        try (AwsIdentity identity = everyCall.resolve(new EnvironmentCredentials("aws-with-role", null), IDENTITY,
+                Region.US_EAST_1, null)) {
+            assertThat(identity.resolveCredentials().accessKeyId()).isEqualTo("ASIASESSION2");
+            assertThat(identity.resolveCredentials().accessKeyId()).isEqualTo("ASIASESSION3");
+        }
+        assertThat(lookedUp).containsOnly("aws-with-role").hasSize(3);
     }
 
     @Test
