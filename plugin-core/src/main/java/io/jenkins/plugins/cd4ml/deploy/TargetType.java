@@ -1,26 +1,30 @@
 package io.jenkins.plugins.cd4ml.deploy;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** The kinds of target, with the settings each accepts (the environments file's schema). */
 public enum TargetType {
     /** Serves on this machine over HTTP on 127.0.0.1 (demo, tests). */
-    LOCAL("local", Set.of(), Set.of("port", "stateDir", "probeFile", "probeRequests", "probeIntervalSeconds",
+    LOCAL("local", List.of(), Set.of("port", "stateDir", "probeFile", "probeRequests", "probeIntervalSeconds",
             "maxErrorRate")),
     /** A SageMaker real-time endpoint. */
-    SAGEMAKER("sagemaker", Set.of("region", "image", "executionRoleArn"), Set.of("endpointName", "instanceType",
+    SAGEMAKER("sagemaker", List.of("region", "image", "executionRoleArn"), Set.of("endpointName", "instanceType",
             "instanceCount", "variantName", "maxWaitSeconds", "pollSeconds", "endpointUrl", "stsEndpointUrl")),
     /** A KServe InferenceService on Kubernetes. */
-    KSERVE("kserve", Set.of("namespace"), Set.of("context", "modelFormat", "serviceName", "maxWaitSeconds",
+    KSERVE("kserve", List.of("namespace"), Set.of("context", "modelFormat", "serviceName", "maxWaitSeconds",
             "pollSeconds", "apiServerUrl"));
 
     private final String id;
     private final Set<String> required;
     private final Set<String> optional;
 
-    TargetType(String id, Set<String> required, Set<String> optional) {
+    TargetType(String id, List<String> required, Set<String> optional) {
         this.id = id;
-        this.required = required;
+        // in the order written, so the first missing setting reported is the same on every run (unlike Set.of)
+        this.required = Collections.unmodifiableSet(new LinkedHashSet<>(required));
         this.optional = optional;
     }
 
