@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,7 @@ public final class FakeSageMaker implements AutoCloseable {
     /** The fake account's ARN prefix. */
     public static final String ARN = "arn:aws:sagemaker:us-east-1:123456789012:";
     private static final String JSON = "application/x-amz-json-1.1";
+    private static final String SIGNED_BY = "AWS4-HMAC-SHA256 Credential=";
     private static final Pattern GROUP_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
     private static final Pattern CLIENT_TOKEN = Pattern.compile("[a-zA-Z0-9-]{1,36}");
     private static final List<String> APPROVAL_STATUSES = List.of("Approved", "Rejected", "PendingManualApproval");
@@ -43,6 +45,7 @@ public final class FakeSageMaker implements AutoCloseable {
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, List<JsonNode>> requests = new ConcurrentHashMap<>();
+    private final List<String> accessKeyIds = new CopyOnWriteArrayList<>();
     // registry state, guarded by this
     private final Map<String, ObjectNode> groups = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> tags = new HashMap<>();
@@ -104,6 +107,11 @@ public final class FakeSageMaker implements AutoCloseable {
         }
     }
 
+    /** @return the access key IDs that signed the requests (SigV4 {@code Credential=}), oldest first */
+    public List<String> accessKeyIds() {
+        return List.copyOf(accessKeyIds);
+    }
+
     /**
      * @param group a model package group
      * @return how many model packages it holds
@@ -131,6 +139,10 @@ public final class FakeSageMaker implements AutoCloseable {
             return;
         }
         String operation = target.substring("SageMaker.".length());
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.startsWith(SIGNED_BY) && authorization.indexOf('/') > 0) {
+            accessKeyIds.add(authorization.substring(SIGNED_BY.length(), authorization.indexOf('/')));
+        }
         JsonNode request = body.length == 0 ? object() : mapper.readTree(body);
         synchronized (requests) {
             requests.computeIfAbsent(operation, o -> new ArrayList<>()).add(request);

@@ -41,14 +41,35 @@ public final class CredentialResolver {
         if (credential.isEmpty()) {
             return Optional.empty();
         }
-        if (credential.get() instanceof StoredCredential.AwsKeys keys) {
-            return Optional.of(keys);
+        return Optional.of(asAwsKeys(environment.credentials().awsCredentialsId(), credential.get(),
+                "a " + environment.target().type().id() + " target", where(environment)));
+    }
+
+    /**
+     * The AWS keys a credentials ID names, for users other than deployment environments (SageMaker
+     * training): AWS credentials, or a username with password holding an access key pair.
+     *
+     * @param id the credentials ID
+     * @param user who needs them, for messages, e.g. {@code "SageMaker training"}
+     * @param where where the ID was given, for messages
+     * @return the keys
+     * @throws InvalidInputException when the credential is missing, unreadable or of the wrong kind
+     */
+    public StoredCredential.AwsKeys awsKeys(String id, String user, SourceLocation where)
+            throws InvalidInputException {
+        return asAwsKeys(id, lookUp(id, where), user, where);
+    }
+
+    private static StoredCredential.AwsKeys asAwsKeys(String id, StoredCredential credential, String user,
+            SourceLocation where) throws InvalidInputException {
+        if (credential instanceof StoredCredential.AwsKeys keys) {
+            return keys;
         }
-        if (credential.get() instanceof StoredCredential.UsernamePassword pair) {
-            return Optional.of(new StoredCredential.AwsKeys(pair.username(), pair.password(), null));
+        if (credential instanceof StoredCredential.UsernamePassword pair) {
+            return new StoredCredential.AwsKeys(pair.username(), pair.password(), null);
         }
-        throw wrongKind(environment, credential.get(), "AWS credentials (aws-credentials plugin) or "
-                + "Username with password (access key ID as user name, secret access key as password)");
+        throw wrongKind(id, credential, user, "AWS credentials (aws-credentials plugin) or Username with password"
+                + " (access key ID as user name, secret access key as password)", where);
     }
 
     /**
@@ -73,8 +94,9 @@ public final class CredentialResolver {
             }
             return credential;
         }
-        throw wrongKind(environment, credential.get(),
-                "a kubeconfig (Secret file) or a service account token (Secret text)");
+        throw wrongKind(environment.credentials().awsCredentialsId(), credential.get(),
+                "a " + environment.target().type().id() + " target",
+                "a kubeconfig (Secret file) or a service account token (Secret text)", where(environment));
     }
 
     private Optional<StoredCredential> find(Environment environment) throws InvalidInputException {
@@ -87,14 +109,17 @@ public final class CredentialResolver {
             }
             return Optional.empty();
         }
+        return Optional.of(lookUp(id.get(), where(environment)));
+    }
+
+    private StoredCredential lookUp(String id, SourceLocation where) throws InvalidInputException {
         try {
-            return Optional.of(store.find(id.get()).orElseThrow(() -> problem(environment, "credentials '" + id.get()
+            return store.find(id).orElseThrow(() -> new InvalidInputException(where, "credentials '" + id
                     + "' not found, or this build may not use them (they are looked up with the build's"
-                    + " permissions: store them in the job's folder or with global scope)")));
+                    + " permissions: store them in the job's folder or with global scope)"));
         } catch (IOException e) {
             // the cause is not kept: only the store's message, which names no secret (CredentialStore)
-            throw new InvalidInputException(where(environment), "credentials '" + id.get() + "' cannot be read: "
-                    + e.getMessage());
+            throw new InvalidInputException(where, "credentials '" + id + "' cannot be read: " + e.getMessage());
         }
     }
 
@@ -102,10 +127,10 @@ public final class CredentialResolver {
         return type == TargetType.KSERVE ? "kubeconfig" : "AWS identity";
     }
 
-    private static InvalidInputException wrongKind(Environment environment, StoredCredential credential,
-            String expected) {
-        return problem(environment, "credentials '" + environment.credentials().awsCredentialsId() + "' are "
-                + credential.kind() + "; a " + environment.target().type().id() + " target needs " + expected);
+    private static InvalidInputException wrongKind(String id, StoredCredential credential, String user,
+            String expected, SourceLocation where) {
+        return new InvalidInputException(where, "credentials '" + id + "' are " + credential.kind() + "; " + user
+                + " needs " + expected);
     }
 
     private static InvalidInputException problem(Environment environment, String message) {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.cd4ml.deploy.EnvironmentCredentials;
 import io.jenkins.plugins.cd4ml.deploy.TargetSpec;
 import io.jenkins.plugins.cd4ml.deploy.TargetType;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -60,6 +61,23 @@ class CredentialResolverTest {
         stored.put("ssh", new StoredCredential.Unusable("SSH Username with private key"));
         assertThatThrownBy(() -> resolver.kubernetes(kserve("ssh", false)))
                 .hasMessageContaining("are SSH Username with private key; a kserve target needs a kubeconfig");
+    }
+
+    @Test
+    void awsKeysByIdServeOtherUsersWithTheSameKindsAndMessages() throws Exception {
+        stored.put("pair", new StoredCredential.UsernamePassword("AKIAPAIR", "secret-pair"));
+        stored.put("token", new StoredCredential.SecretText("do-not-print"));
+        CredentialResolver resolver = new CredentialResolver(store, false);
+        SourceLocation step = SourceLocation.ofFile("trainModel sagemaker");
+
+        assertThat(resolver.awsKeys("pair", "SageMaker training", step))
+                .isEqualTo(new StoredCredential.AwsKeys("AKIAPAIR", "secret-pair", null));
+        assertThatThrownBy(() -> resolver.awsKeys("token", "SageMaker training", step))
+                .hasMessageStartingWith("trainModel sagemaker")
+                .hasMessageContaining("credentials 'token' are Secret text; SageMaker training needs AWS credentials")
+                .hasMessageNotContaining("do-not-print");
+        assertThatThrownBy(() -> resolver.awsKeys("missing", "SageMaker training", step))
+                .hasMessageContaining("credentials 'missing' not found, or this build may not use them");
     }
 
     @Test

@@ -129,8 +129,7 @@ final class DeploymentExecution extends StepExecution {
         try {
             // credentials are looked up with the build's permissions, and only now: secrets are never persisted
             CredentialResolver credentials = new CredentialResolver(
-                    new JenkinsCredentialStore(CredentialLookup.of(run),
-                            facade.getExtensionList(CredentialConverter.class)), administratorDeclared);
+                    JenkinsCredentialStore.forBuild(run), administratorDeclared);
             record = deployer.deploy(resolved, run.getExternalizableId(), credentials,
                     message -> log.println(order.step() + ": " + message),
                     event -> log.println(DeploymentReports.line(order.step(), event)));

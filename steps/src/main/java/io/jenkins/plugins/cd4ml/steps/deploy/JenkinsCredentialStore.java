@@ -2,8 +2,10 @@ package io.jenkins.plugins.cd4ml.steps.deploy;
 
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.model.Run;
 import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialStore;
 import io.jenkins.plugins.cd4ml.deploy.credentials.StoredCredential;
+import io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -15,9 +17,10 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * The engine's {@link CredentialStore} over Jenkins credentials: copies the secret of the kinds
  * deployment uses (AWS credentials when the aws-credentials plugin is installed, username with
  * password, secret text, secret file) into plain values, on the controller, for the deployment
- * only. Other kinds are reported by type name, never by content.
+ * only. Other kinds are reported by type name, never by content. SageMaker training looks its
+ * credentials up through the same store ({@link #forBuild}).
  */
-final class JenkinsCredentialStore implements CredentialStore {
+public final class JenkinsCredentialStore implements CredentialStore {
     /** A kubeconfig is small; a larger secret file is refused rather than read into memory. */
     static final int MAX_FILE_BYTES = 1024 * 1024;
 
@@ -36,6 +39,16 @@ final class JenkinsCredentialStore implements CredentialStore {
     JenkinsCredentialStore(CredentialLookup lookup, List<CredentialConverter> converters) {
         this.lookup = lookup;
         this.converters = List.copyOf(converters);
+    }
+
+    /**
+     * @param run the build that uses the credentials: they are looked up in its context, with its
+     *     permissions, and the use is tracked on the credential ({@link CredentialLookup#of})
+     * @return the store
+     */
+    public static CredentialStore forBuild(Run<?, ?> run) {
+        return new JenkinsCredentialStore(CredentialLookup.of(run),
+                new JenkinsFacade().getExtensionList(CredentialConverter.class));
     }
 
     @Override

@@ -242,7 +242,10 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         return credentialsId;
     }
 
-    /** @param credentialsId Jenkins AWS credentials ID; empty: the controller's default AWS chain */
+    /**
+     * @param credentialsId Jenkins credentials ID (AWS credentials, or username/password holding an access key
+     *     pair), looked up for the build as deployment does; empty: the controller's default AWS chain
+     */
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = Objects.requireNonNullElse(credentialsId, "").strip();
@@ -253,7 +256,10 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         return assumeRoleArn;
     }
 
-    /** @param assumeRoleArn an IAM role the controller assumes to call SageMaker (another account) */
+    /**
+     * @param assumeRoleArn an IAM role assumed through STS (with {@code credentialsId}'s keys) to call SageMaker,
+     *     e.g. in another account; session name {@code cd4ml-train-<job>-<build>-<section>}
+     */
     @DataBoundSetter
     public void setAssumeRoleArn(String assumeRoleArn) {
         this.assumeRoleArn = Objects.requireNonNullElse(assumeRoleArn, "").strip();

@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.cd4ml.aws.AwsClients;
 import io.jenkins.plugins.cd4ml.aws.AwsConnection;
+import io.jenkins.plugins.cd4ml.aws.AwsIdentity;
 import io.jenkins.plugins.cd4ml.deploy.Sleeper;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.PollPolicy;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainer;
@@ -45,7 +46,7 @@ final class SageMakerTrainingExecution extends StepExecution {
 
     private final SageMakerPlan plan;
     private volatile String jobName;
-    private transient AwsCredentialsResolver credentials; // a seam, not state: the default after a restart
+    private transient AwsCredentialsResolver credentials; // a seam, not state: Jenkins credentials after a restart
     private transient volatile SageMakerWatch watch;
 
     SageMakerTrainingExecution(StepContext context, SageMakerPlan plan, AwsCredentialsResolver credentials) {
@@ -88,17 +89,24 @@ final class SageMakerTrainingExecution extends StepExecution {
 
     private void train() {
         SageMakerWatch current = watch;
-        AwsConnection connection;
+        Region region;
+        AwsIdentity identity;
         try {
             Run<?, ?> build = getContext().get(Run.class);
-            AwsCredentialsResolver resolver = credentials == null ? AwsCredentialsResolver.DEFAULT_CHAIN : credentials;
-            connection = new AwsConnection(region(), resolver.resolve(plan.credentials(), build), Optional.empty(),
-                    Optional.empty(), AwsConnection.RetryPolicy.DEFAULT);
+            region = region();
+            identity = (credentials == null ? AwsCredentialsResolver.JENKINS : credentials)
+                    .resolve(plan.credentials(), plan.identity(), region, build);
+        } catch (AbortException e) {
+            // SageMaker could not be asked (no region, unusable credentials, role refused): an ERROR, no job
+            new ContextSink().record(plan.section(), SageMakerReports.errorJson(null, e.getMessage()));
+            getContext().onFailure(e);
+            return;
         } catch (IOException | InterruptedException | RuntimeException e) {
             getContext().onFailure(e);
             return;
         }
-        try (SageMakerClient client = AwsClients.sageMaker(connection)) {
+        try (identity; SageMakerClient client = AwsClients.sageMaker(new AwsConnection(region, identity,
+                Optional.empty(), Optional.empty(), AwsConnection.RetryPolicy.DEFAULT))) {
             current.run(new SageMakerTrainer(client, PollPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC()));
         } catch (SdkException e) {
             getContext().onFailure(new AbortException("trainModel: AWS: " + e.getMessage()));

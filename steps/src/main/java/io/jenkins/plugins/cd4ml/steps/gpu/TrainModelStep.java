@@ -220,7 +220,7 @@ public class TrainModelStep extends Step {
         if (sagemaker != null) {
             Run<?, ?> build = context.get(Run.class);
             return new SageMakerTrainingExecution(context, sageMakerPlan(build.getExternalizableId()),
-                    AwsCredentialsResolver.DEFAULT_CHAIN);
+                    AwsCredentialsResolver.JENKINS);
         }
         if (context.get(FilePath.class) == null) {
             throw new AbortException("trainModel runs the command in the workspace: call it inside node { … }, "

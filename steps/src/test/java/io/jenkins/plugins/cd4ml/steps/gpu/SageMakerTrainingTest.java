@@ -82,6 +82,22 @@ class SageMakerTrainingTest {
     }
 
     @Test
+    void credentialsIdAndAssumeRoleArnAreKeptAsReferencesAndNameTheRoleSession() throws Exception {
+        Map<String, Object> arguments = spotArguments();
+        arguments.put("credentialsId", " aws-train ");
+        arguments.put("assumeRoleArn", "arn:aws:iam::444455556666:role/cd4ml-trainer");
+        TrainModelStep step = step(arguments);
+        step.setId("spot");
+
+        SageMakerPlan plan = step.sageMakerPlan("team/churn#42");
+
+        assertThat(plan.credentials()).isEqualTo(new EnvironmentCredentials("aws-train",
+                "arn:aws:iam::444455556666:role/cd4ml-trainer"));
+        assertThat(plan.toString()).doesNotContain("aws-train", "444455556666");
+        assertThat(AwsCredentialsResolver.sessionName(plan.identity())).isEqualTo("cd4ml-train-team-churn-42-training-spot");
+    }
+
+    @Test
     void everyProblemIsReportedBeforeAnythingIsSent() throws Exception {
         Map<String, Object> arguments = spotArguments();
         arguments.put("maxWaitSeconds", 3600);
@@ -108,13 +124,6 @@ class SageMakerTrainingTest {
 
         assertThatThrownBy(() -> step.sageMakerPlan("team/churn#42")).isInstanceOf(AbortException.class)
                 .hasMessageContaining("command and sagemaker exclude each other");
-    }
-
-    @Test
-    void theDefaultChainRefusesCredentialIdsItCannotResolveYet() {
-        assertThatThrownBy(() -> AwsCredentialsResolver.DEFAULT_CHAIN.resolve(
-                new EnvironmentCredentials("aws-prod", null), null)).isInstanceOf(AbortException.class)
-                .hasMessageContaining("credentialsId").hasMessageNotContaining("aws-prod");
     }
 
     @Test

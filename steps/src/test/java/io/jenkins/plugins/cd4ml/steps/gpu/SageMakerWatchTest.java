@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import hudson.AbortException;
 import io.jenkins.plugins.cd4ml.aws.AwsClients;
 import io.jenkins.plugins.cd4ml.aws.AwsConnection;
+import io.jenkins.plugins.cd4ml.aws.AwsIdentity;
 import io.jenkins.plugins.cd4ml.deploy.EnvironmentCredentials;
 import io.jenkins.plugins.cd4ml.deploy.Sleeper;
+import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialStore;
+import io.jenkins.plugins.cd4ml.deploy.credentials.StoredCredential;
 import io.jenkins.plugins.cd4ml.fake.FakeSageMaker;
+import io.jenkins.plugins.cd4ml.fake.FakeSts;
 import io.jenkins.plugins.cd4ml.fake.FakeTrainingJobs;
 import io.jenkins.plugins.cd4ml.fake.FakeTrainingJobs.Lifecycle;
 import io.jenkins.plugins.cd4ml.fake.Fault;
@@ -58,13 +62,17 @@ class SageMakerWatchTest {
     }
 
     private static SageMakerPlan plan() {
+        return plan(EnvironmentCredentials.DEFAULT);
+    }
+
+    private static SageMakerPlan plan(EnvironmentCredentials credentials) {
         TrainingJobSpec spec = TrainingJobSpec.builder()
                 .image("123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-train@sha256:" + "ab".repeat(32))
                 .roleArn("arn:aws:iam::123456789012:role/SageMakerTraining").instances("ml.g5.xlarge", 1)
                 .channel("train", "s3://ml-data/churn/train").outputS3Uri("s3://ml-models/churn")
                 .checkpoint("s3://ml-checkpoints/churn", "").maxRuntime(Duration.ofHours(2))
                 .maxWait(Duration.ofHours(4)).managedSpot(true).build();
-        return new SageMakerPlan(spec, ImageAllowlist.ANY, EnvironmentCredentials.DEFAULT, "us-east-1",
+        return new SageMakerPlan(spec, ImageAllowlist.ANY, credentials, "us-east-1",
                 "team/churn#42/training", "training");
     }
 
@@ -87,6 +95,35 @@ class SageMakerWatchTest {
         JsonNode report = Json.mapper().readTree(sink.reports.get("training"));
         assertThat(report.path("verdict").asText()).isEqualTo("PASSED");
         assertThat(sink.lines).anyMatch(l -> l.startsWith("trainModel: SageMaker ") && l.endsWith("Uploading: Uploading generated training model"));
+    }
+
+    @Test
+    void theJobIsCreatedAndWatchedAsTheRoleAssumedWithTheJenkinsCredential() throws Exception {
+        jobs.nextJob(Lifecycle.completes(600, 300, Map.of()));
+        SageMakerPlan plan = plan(new EnvironmentCredentials("aws-train",
+                "arn:aws:iam::444455556666:role/cd4ml-trainer"));
+        CredentialStore store = id -> Optional.ofNullable(Map.<String, StoredCredential>of(
+                "aws-train", new StoredCredential.AwsKeys("AKIATRAIN", "train-secret", null)).get(id));
+
+        try (FakeSts sts = FakeSts.start();
+                AwsIdentity identity = new AwsCredentialsResolver(run -> store, Optional.of(sts.endpoint()),
+                        Duration.ofMinutes(10)).resolve(plan.credentials(), plan.identity(), Region.US_EAST_1, null);
+                SageMakerClient asRole = AwsClients.sageMaker(new AwsConnection(Region.US_EAST_1, identity,
+                        Optional.of(fake.endpoint()), Optional.empty(), AwsConnection.RetryPolicy.DEFAULT))) {
+            new SageMakerWatch(plan, sink).run(new SageMakerTrainer(asRole, POLICY, d -> { }, Clock.systemUTC()));
+
+            assertThat(sink.failures).isEmpty();
+            assertThat(sts.assumeRoleCalls()).singleElement().satisfies(call -> {
+                assertThat(call.signedBy()).isEqualTo("AKIATRAIN");
+                assertThat(call.sessionName()).isEqualTo("cd4ml-train-team-churn-42-training");
+            });
+            assertThat(fake.requests("CreateTrainingJob")).hasSize(1);
+            assertThat(fake.accessKeyIds()).isNotEmpty()
+                    .containsOnly(sts.assumeRoleCalls().get(0).issuedAccessKeyId());
+        }
+        assertThat(sink.reports.get("training")).doesNotContain("AKIATRAIN", "train-secret", "ASIAFAKE",
+                "session-secret", "session-token");
+        assertThat(sink.lines).noneMatch(line -> line.contains("AKIATRAIN") || line.contains("ASIAFAKE"));
     }
 
     @Test
