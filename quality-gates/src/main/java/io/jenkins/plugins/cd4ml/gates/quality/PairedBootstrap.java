@@ -27,22 +27,10 @@ public final class PairedBootstrap {
      * @param weights the array to fill, one weight per row
      */
     public static void poissonWeights(long seed, int resample, int[] weights) {
-        SplittableRandom random = new SplittableRandom(mix(seed, resample));
-        byte[] table = TABLE;
-        int row = 0;
-        int full = weights.length - weights.length % 4;
-        // four 16-bit uniforms per 64-bit draw, each mapped to a Poisson(1) count by table lookup
-        for (; row < full; row += 4) {
-            long bits = random.nextLong();
-            weights[row] = table[(int) (bits & 0xFFFF)];
-            weights[row + 1] = table[(int) ((bits >>> 16) & 0xFFFF)];
-            weights[row + 2] = table[(int) ((bits >>> 32) & 0xFFFF)];
-            weights[row + 3] = table[(int) (bits >>> 48)];
-        }
-        long bits = random.nextLong();
-        for (; row < weights.length; row++) {
-            weights[row] = table[(int) (bits & 0xFFFF)];
-            bits >>>= 16;
+        byte[] bytes = new byte[weights.length];
+        poissonWeights(seed, resample, bytes);
+        for (int row = 0; row < weights.length; row++) {
+            weights[row] = bytes[row];
         }
     }
 
@@ -59,6 +47,7 @@ public final class PairedBootstrap {
         byte[] table = TABLE;
         int row = 0;
         int full = weights.length - weights.length % 4;
+        // four 16-bit uniforms per 64-bit draw, each mapped to a Poisson(1) count by table lookup
         for (; row < full; row += 4) {
             long bits = random.nextLong();
             weights[row] = table[(int) (bits & 0xFFFF)];
