@@ -30,6 +30,7 @@ public class Cd4mlGlobalConfiguration extends GlobalConfiguration {
     private SeverityPolicy severityPolicy = SeverityPolicy.AS_DECLARED;
     private NoBaselinePolicy noBaselinePolicy = NoBaselinePolicy.PASS;
     private int bootstrapResamples = DEFAULT_BOOTSTRAP_RESAMPLES;
+    private boolean trainingMayUseControllerIdentity;
 
     private transient JenkinsFacade jenkins = new JenkinsFacade();
     private final transient boolean persistent;
@@ -128,6 +129,21 @@ public class Cd4mlGlobalConfiguration extends GlobalConfiguration {
             throw new IllegalArgumentException(problem);
         });
         this.bootstrapResamples = bootstrapResamples;
+        persist();
+    }
+
+    /** @return whether {@code trainModel sagemaker:} without a credentials ID may use the controller's AWS identity */
+    public boolean isTrainingMayUseControllerIdentity() {
+        return trainingMayUseControllerIdentity;
+    }
+
+    /**
+     * @param allowed whether {@code trainModel sagemaker:} without a credentials ID may use the
+     *     controller's default AWS chain (off by default: a Jenkinsfile author would otherwise get it)
+     */
+    @DataBoundSetter
+    public void setTrainingMayUseControllerIdentity(boolean allowed) {
+        this.trainingMayUseControllerIdentity = allowed;
         persist();
     }
 

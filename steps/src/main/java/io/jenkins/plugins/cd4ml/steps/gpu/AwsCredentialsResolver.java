@@ -9,11 +9,13 @@ import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialStore;
 import io.jenkins.plugins.cd4ml.deploy.credentials.StoredCredential;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
+import io.jenkins.plugins.cd4ml.steps.config.Cd4mlGlobalConfiguration;
 import io.jenkins.plugins.cd4ml.steps.deploy.JenkinsCredentialStore;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
 
@@ -24,7 +26,10 @@ import software.amazon.awssdk.regions.Region;
  * scope blindly) as AWS credentials or a username with password holding an access key pair; then
  * {@code assumeRoleArn}, if set, is assumed through STS with the session name
  * {@code cd4ml-train-<job>-<build>-<section>} ({@link #sessionName}). Without a credentials ID the
- * controller's default AWS chain is used: the step is written by whoever controls the Jenkinsfile.
+ * controller's default AWS chain is used only when an administrator allows it in the global
+ * configuration ({@code trainingMayUseControllerIdentity}, off by default): whoever can change a
+ * Jenkinsfile (a branch, a pull request) must not get the controller's AWS identity by leaving the
+ * ID out, as for deployment environments declared in a workspace file.
  *
  * <p>Resolved when the step starts and again after a controller restart, and session keys (of a
  * credential with a role of its own) are read again every few minutes while the job trains; keys are never persisted,
@@ -34,22 +39,27 @@ import software.amazon.awssdk.regions.Region;
 public final class AwsCredentialsResolver {
     /** Jenkins credentials, looked up for the build; the real STS endpoint of the region. */
     static final AwsCredentialsResolver JENKINS = new AwsCredentialsResolver(JenkinsCredentialStore::forBuild,
-            Optional.empty(), Duration.ofMinutes(10));
+            Optional.empty(), Duration.ofMinutes(10),
+            () -> Cd4mlGlobalConfiguration.get().isTrainingMayUseControllerIdentity());
 
     private static final SourceLocation STEP = SourceLocation.ofFile("trainModel sagemaker");
 
     private final Function<Run<?, ?>, CredentialStore> stores;
     private final Optional<URI> stsEndpoint;
     private final Duration rereadAfter;
+    private final BooleanSupplier controllerIdentityAllowed;
 
     /**
      * @param stores the credentials store for a build
      * @param stsEndpoint an STS endpoint override (tests), or empty
      * @param rereadAfter how long stored session keys are used before the credential is read again
      *     (an aws-credentials credential with a role of its own gives sessions of 15 minutes or more)
+     * @param controllerIdentityAllowed whether a job without a credentials ID may use the controller's
+     *     default AWS chain (the administrator's choice)
      */
     AwsCredentialsResolver(Function<Run<?, ?>, CredentialStore> stores, Optional<URI> stsEndpoint,
-            Duration rereadAfter) {
+            Duration rereadAfter, BooleanSupplier controllerIdentityAllowed) {
+        this.controllerIdentityAllowed = controllerIdentityAllowed;
         this.stores = stores;
         this.stsEndpoint = stsEndpoint;
         this.rereadAfter = rereadAfter;
@@ -74,6 +84,11 @@ public final class AwsCredentialsResolver {
     AwsIdentity resolve(EnvironmentCredentials credentials, String identity, Region region, Run<?, ?> run)
             throws AbortException {
         Optional<String> id = credentials.credentialsId();
+        if (id.isEmpty() && !controllerIdentityAllowed.getAsBoolean()) {
+            throw new AbortException(STEP + ": no credentialsId (expected the ID of AWS credentials; the"
+                    + " controller's own AWS identity is used only where an administrator allows it under Manage"
+                    + " Jenkins > System > CD4ML, 'trainModel may use the controller's AWS identity')");
+        }
         CredentialResolver resolver = new CredentialResolver(stores.apply(run), true);
         Optional<StoredCredential.AwsKeys> keys;
         try {

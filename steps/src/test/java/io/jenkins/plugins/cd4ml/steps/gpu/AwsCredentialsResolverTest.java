@@ -50,7 +50,8 @@ class AwsCredentialsResolverTest {
     @BeforeEach
     void startSts() throws Exception {
         sts = FakeSts.start();
-        resolver = new AwsCredentialsResolver(run -> store, Optional.of(sts.endpoint()), Duration.ofMinutes(10));
+        resolver = new AwsCredentialsResolver(run -> store, Optional.of(sts.endpoint()), Duration.ofMinutes(10),
+                () -> true);
     }
 
     @AfterEach
@@ -76,7 +77,7 @@ class AwsCredentialsResolverTest {
     @Test
     void sessionKeysOfTheCredentialAreReadAgainFromTheBuildsStoreWhileTheJobTrains() throws Exception {
         AwsCredentialsResolver everyCall = new AwsCredentialsResolver(run -> store, Optional.of(sts.endpoint()),
-                Duration.ZERO);
+                Duration.ZERO, () -> true);
 
         try (AwsIdentity identity = everyCall.resolve(new EnvironmentCredentials("aws-with-role", null), IDENTITY,
                 Region.US_EAST_1, null)) {
@@ -111,6 +112,19 @@ class AwsCredentialsResolverTest {
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
         }
+        assertThat(lookedUp).isEmpty();
+    }
+
+    @Test
+    void withoutACredentialsIdTheControllersIdentityIsRefusedUnlessAnAdministratorAllowsIt() {
+        AwsCredentialsResolver notAllowed = new AwsCredentialsResolver(run -> store, Optional.of(sts.endpoint()),
+                Duration.ofMinutes(10), () -> false);
+
+        assertThatThrownBy(() -> notAllowed.resolve(new EnvironmentCredentials(null, ROLE), IDENTITY,
+                Region.US_EAST_1, null)).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("trainModel sagemaker: no credentialsId (expected the ID of AWS credentials;")
+                .hasMessageContaining("'trainModel may use the controller's AWS identity'");
+        assertThat(sts.assumeRoleCalls()).isEmpty();
         assertThat(lookedUp).isEmpty();
     }
 

@@ -107,7 +107,7 @@ class SageMakerWatchTest {
 
         try (FakeSts sts = FakeSts.start();
                 AwsIdentity identity = new AwsCredentialsResolver(run -> store, Optional.of(sts.endpoint()),
-                        Duration.ofMinutes(10)).resolve(plan.credentials(), plan.identity(), Region.US_EAST_1, null);
+                        Duration.ofMinutes(10), () -> false).resolve(plan.credentials(), plan.identity(), Region.US_EAST_1, null);
                 SageMakerClient asRole = AwsClients.sageMaker(new AwsConnection(Region.US_EAST_1, identity,
                         Optional.of(fake.endpoint()), Optional.empty(), AwsConnection.RetryPolicy.DEFAULT))) {
             new SageMakerWatch(plan, sink).run(new SageMakerTrainer(asRole, POLICY, d -> { }, Clock.systemUTC()));
