@@ -28,7 +28,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code trainModel}'s agent side, running real commands ({@code sh}) in a temporary workspace. */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "runs real POSIX commands through sh -c")
 class TrainModelCallableTest {
     private static final String TRAIN = "mkdir -p out/model && echo weights > out/model/w.bin"
             + " && echo '{\"accuracy\": 0.91, \"loss\": {\"val\": 0.3}}' > out/metrics.json"
