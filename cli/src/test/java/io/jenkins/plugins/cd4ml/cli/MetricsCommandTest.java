@@ -65,6 +65,45 @@ class MetricsCommandTest {
         assertThat(compared).hasSizeGreaterThanOrEqualTo(6);
     }
 
+    /** Repeating --task evaluates several columns in one read, each exactly as its own run does. */
+    @Test
+    void severalTasksInOneReadEqualSeparateRuns() throws Exception {
+        StringBuilder csv = new StringBuilder("id,group,label,proba,target,value\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 500; i++) {
+            int label = random.nextInt(2);
+            double target = 50 + 10 * random.nextGaussian();
+            csv.append(i).append(',').append("ABC".charAt(random.nextInt(3))).append(',').append(label).append(',')
+                    .append(Math.round((0.3 + 0.4 * label + 0.3 * random.nextDouble()) * 1e4) / 1e4).append(',')
+                    .append(target).append(',').append(target + random.nextGaussian()).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("both.csv"), csv);
+        String[] binary = {"--task", "binary", "--label", "label", "--score", "proba", "--threshold", "0.6"};
+        String[] regression = {"--label", "target", "--task", "regression", "--prediction", "value"};
+
+        JsonNode together = metricsJson(file, binary, regression);
+        JsonNode alone = metricsJson(file, binary);
+        JsonNode regressionAlone = metricsJson(file, regression);
+
+        assertThat(together.get("schemaVersion").asText()).isEqualTo(Json.SCHEMA_VERSION);
+        assertThat(together.get("evaluations")).hasSize(2);
+        assertThat(together.get("evaluations").get(0)).isEqualTo(alone);
+        assertThat(together.get("evaluations").get(1)).isEqualTo(regressionAlone);
+        assertThat(alone.at("/metrics/threshold").asDouble()).isEqualTo(0.6); // options stay with their --task
+        assertThat(regressionAlone.at("/metrics/mae_by_group").size()).isEqualTo(3);
+    }
+
+    private JsonNode metricsJson(Path file, String[]... evaluations) throws IOException {
+        List<String> args = new ArrayList<>(List.of("metrics", "--predictions", file.toString(), "--sensitive", "group",
+                "--format", "json"));
+        for (String[] evaluation : evaluations) {
+            args.addAll(List.of(evaluation));
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
+        return Json.mapper().readTree(out.toString());
+    }
+
     @Test
     void textFormatNamesTheMetrics() {
         Path folder = VECTORS.resolve("binary-balanced");

@@ -34,10 +34,14 @@ final class CsvBlockReader implements Closeable {
     /** Largest row held while looking for its end (a field that long is certainly too long). */
     private static final int MAX_ROW_BYTES = 4 * MAX_FIELD_CHARS + (1 << 20);
     private static final int NEED_MORE = -1;
+    private static final long LINE_FEEDS = ByteWords.broadcast('\n');
+    private static final long CARRIAGE_RETURNS = ByteWords.broadcast('\r');
 
     private final String source;
     private final InputFiles.Opener opener;
     private final byte delimiter;
+    /** The delimiter in every byte of a word. */
+    private final long delimiterWord;
     private final InputStream in;
     private final int blockBytes;
     private final List<String> columns;
@@ -49,11 +53,14 @@ final class CsvBlockReader implements Closeable {
     private long rows;
     private int expectedRows = 256;
 
-    // the fields of the record being parsed
+    // the fields of the record being parsed, written where the caller points: the header's own
+    // growable arrays, or straight into the block's arrays at the row's offset (no copy per row)
     private int fieldCount;
     private int[] fieldStarts = new int[64];
     private int[] fieldEnds = new int[64];
     private boolean[] fieldEscaped = new boolean[64];
+    private int fieldBase;
+    private boolean recordHasLongField;
     private int recordBreaks;
     private boolean recordIsEmptyLine;
 
@@ -63,6 +70,7 @@ final class CsvBlockReader implements Closeable {
         this.source = source;
         this.opener = opener;
         this.delimiter = (byte) delimiter;
+        this.delimiterWord = ByteWords.broadcast(delimiter);
         this.in = in;
         this.columns = readHeader();
         this.width = columns.size();
@@ -135,6 +143,7 @@ final class CsvBlockReader implements Closeable {
                 p = 0;
                 continue;
             }
+            fieldBase = 0;
             int end = parseRecord(buffer, p, limit, Integer.MAX_VALUE);
             if (end == NEED_MORE) {
                 buffer = growAndFill(buffer, p, limit);
@@ -191,6 +200,17 @@ final class CsvBlockReader implements Closeable {
                 p = 0;
                 continue;
             }
+            if (size == capacity) {
+                capacity *= 2;
+                starts = Arrays.copyOf(starts, capacity * width);
+                ends = Arrays.copyOf(ends, capacity * width);
+                escaped = Arrays.copyOf(escaped, capacity * width);
+                lines = Arrays.copyOf(lines, capacity);
+            }
+            fieldStarts = starts;
+            fieldEnds = ends;
+            fieldEscaped = escaped;
+            fieldBase = size * width;
             int end = parseRecord(buffer, p, limit, width);
             if (end == NEED_MORE) {
                 if (size > 0) {
@@ -211,20 +231,12 @@ final class CsvBlockReader implements Closeable {
                 throw new InvalidInputException(new SourceLocation(source, recordLine, Math.min(fieldCount, width) + 1L),
                         "row has " + fieldCount + " fields (expected " + width + " as in the header)");
             }
-            if (size == capacity) {
-                capacity *= 2;
-                starts = Arrays.copyOf(starts, capacity * width);
-                ends = Arrays.copyOf(ends, capacity * width);
-                escaped = Arrays.copyOf(escaped, capacity * width);
-                lines = Arrays.copyOf(lines, capacity);
-            }
-            int base = size * width;
-            System.arraycopy(fieldStarts, 0, starts, base, width);
-            System.arraycopy(fieldEnds, 0, ends, base, width);
-            System.arraycopy(fieldEscaped, 0, escaped, base, width);
-            for (int i = 0; i < width; i++) {
-                if (fieldEnds[i] - fieldStarts[i] > MAX_FIELD_CHARS) {
-                    requireShort(decode(buffer, fieldStarts[i], fieldEnds[i], false), recordLine);
+            if (recordHasLongField) {
+                int base = size * width;
+                for (int i = base; i < base + width; i++) {
+                    if (ends[i] - starts[i] > MAX_FIELD_CHARS) {
+                        requireShort(decode(buffer, starts[i], ends[i], false), recordLine);
+                    }
                 }
             }
             lines[size++] = recordLine;
@@ -250,6 +262,7 @@ final class CsvBlockReader implements Closeable {
      */
     private int parseRecord(byte[] b, int p, int limit, int keep) throws InvalidInputException {
         byte delim = delimiter;
+        recordHasLongField = false;
         int count = 0;
         int breaks = 0;
         int recordStart = p;
@@ -293,13 +306,7 @@ final class CsvBlockReader implements Closeable {
                 }
             } else {
                 start = p;
-                while (p < limit) {
-                    byte c = b[p];
-                    if (c == delim || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    p++;
-                }
+                p = unquotedEnd(b, p, limit, delim);
                 end = p;
                 if (p >= limit && !eof) {
                     return NEED_MORE;
@@ -333,19 +340,46 @@ final class CsvBlockReader implements Closeable {
         }
         fieldCount = count;
         recordBreaks = breaks;
-        recordIsEmptyLine = count == 1 && fieldEnds[0] == recordStart && b[recordStart] != '"';
+        recordIsEmptyLine = count == 1 && fieldEnds[fieldBase] == recordStart && b[recordStart] != '"';
+        return p;
+    }
+
+    /**
+     * @return the position of the first delimiter, LF or CR from {@code p}, or {@code limit}; eight
+     *     bytes at a time (a field is a few words at most, and the byte loop was a third of reading)
+     */
+    private int unquotedEnd(byte[] b, int p, int limit, byte delim) {
+        long delimiters = delimiterWord;
+        while (p + Long.BYTES <= limit) {
+            long word = ByteWords.word(b, p);
+            long found = ByteWords.zeroBytes(word ^ delimiters) | ByteWords.zeroBytes(word ^ LINE_FEEDS)
+                    | ByteWords.zeroBytes(word ^ CARRIAGE_RETURNS);
+            if (found != 0) { // the lowest mark of each kind is exact, so the lowest of all is too
+                return p + ByteWords.lowestMarked(found);
+            }
+            p += Long.BYTES;
+        }
+        while (p < limit) {
+            byte c = b[p];
+            if (c == delim || c == '\n' || c == '\r') {
+                return p;
+            }
+            p++;
+        }
         return p;
     }
 
     private void remember(int field, int start, int end, boolean escapes) {
-        if (field == fieldStarts.length) {
-            fieldStarts = Arrays.copyOf(fieldStarts, field * 2);
-            fieldEnds = Arrays.copyOf(fieldEnds, field * 2);
-            fieldEscaped = Arrays.copyOf(fieldEscaped, field * 2);
+        int at = fieldBase + field;
+        if (at == fieldStarts.length) { // only the header's arrays grow here; a block has room for its row
+            fieldStarts = Arrays.copyOf(fieldStarts, at * 2);
+            fieldEnds = Arrays.copyOf(fieldEnds, at * 2);
+            fieldEscaped = Arrays.copyOf(fieldEscaped, at * 2);
         }
-        fieldStarts[field] = start;
-        fieldEnds[field] = end;
-        fieldEscaped[field] = escapes;
+        fieldStarts[at] = start;
+        fieldEnds[at] = end;
+        fieldEscaped[at] = escapes;
+        recordHasLongField |= end - start > MAX_FIELD_CHARS;
     }
 
     /** @return a fresh buffer holding the carried-over bytes followed by as many new ones as fit */

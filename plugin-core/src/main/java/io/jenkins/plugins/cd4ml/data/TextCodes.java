@@ -35,7 +35,7 @@ public final class TextCodes {
         int hash = hash(text);
         int mask = table.length - 1;
         for (int slot = hash & mask; table[slot] >= 0; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash && texts.get(table[slot]).contentEquals(text)) {
+            if (hashes[slot] == hash && FieldView.contentEquals(text, texts.get(table[slot]))) {
                 return table[slot];
             }
         }
@@ -101,10 +101,7 @@ public final class TextCodes {
 
     /** {@link String#hashCode()}'s formula for any character sequence, spread over the low bits. */
     private static int hash(CharSequence text) {
-        int h = 0;
-        for (int i = 0; i < text.length(); i++) {
-            h = 31 * h + text.charAt(i);
-        }
+        int h = FieldView.stringHash(text);
         return h ^ (h >>> 16);
     }
 }

@@ -12,15 +12,29 @@ final class Utf8 {
      * @param b the bytes
      * @param from the first byte to check
      * @param to one past the last
+     * @return whether no byte in the range has its high bit set
+     */
+    static boolean isAscii(byte[] b, int from, int to) {
+        long high = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) { // a word at a time: the byte loop is not vectorized
+            high |= ByteWords.word(b, i);
+        }
+        for (; i < to; i++) {
+            high |= b[i];
+        }
+        return (high & ByteWords.HIGH_BITS) == 0;
+    }
+
+    /**
+     * @param b the bytes
+     * @param from the first byte to check
+     * @param to one past the last
      * @return the position of the first byte of an invalid sequence, -1 when all are valid, or
      *     {@link #ALL_ASCII} when all are valid ASCII
      */
     static int firstInvalid(byte[] b, int from, int to) {
-        int ascii = 0;
-        for (int i = from; i < to; i++) {
-            ascii |= b[i];
-        }
-        if (ascii >= 0) { // the common case: no byte has its high bit set
+        if (isAscii(b, from, to)) { // the common case: no byte has its high bit set
             return ALL_ASCII;
         }
         int i = from;

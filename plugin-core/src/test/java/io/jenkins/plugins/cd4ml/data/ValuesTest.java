@@ -31,6 +31,43 @@ class ValuesTest {
         assertThat(Values.parseInteger(Long.toString(value))).isEqualTo(value);
     }
 
+    /** Both forms agree with {@code Long.parseLong} on digit strings of any length, leading zeros and signs included. */
+    @Property
+    void integersAgreeWithTheJdk(@ForAll("integerTexts") String text) {
+        Long expected;
+        try {
+            expected = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            expected = null;
+        }
+        byte[] bytes = ("x" + text + "y").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int form = 0; form < 2; form++) {
+            Long actual;
+            try {
+                actual = form == 0 ? Values.parseInteger(text) : Values.parseInteger(bytes, 1, bytes.length - 1);
+            } catch (InvalidValueException e) {
+                actual = null;
+                boolean digitsOnly = text.matches("[+-]?[0-9]+");
+                assertThat(e.getProblem()).as(text).isEqualTo(digitsOnly ? Problem.OVERFLOW : Problem.MALFORMED);
+            }
+            assertThat(actual).as("form %d of '%s'", form, text).isEqualTo(expected);
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> integerTexts() {
+        net.jqwik.api.Arbitrary<String> digits = net.jqwik.api.Arbitraries.strings().withChars("0123456789")
+                .ofMinLength(0).ofMaxLength(22);
+        net.jqwik.api.Arbitrary<String> near = net.jqwik.api.Arbitraries.longs()
+                .map(v -> Long.toString(v)).flatMap(t -> net.jqwik.api.Arbitraries.of(t, t + "0", "00" + t.replace("-", ""),
+                        t.startsWith("-") ? t : "+" + t, t.replace("-", "") + "1"));
+        net.jqwik.api.Arbitrary<String> edges = net.jqwik.api.Arbitraries.of("9223372036854775807",
+                "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "99999999999999999999",
+                "-0", "+0", "0000000000000000000000001", "1x", "+", "-", "");
+        return net.jqwik.api.Arbitraries.oneOf(net.jqwik.api.Combinators.combine(
+                net.jqwik.api.Arbitraries.of("", "-", "+"), digits).as(String::concat), near, edges);
+    }
+
     @Property
     void datesAgreeWithJavaTime(@ForAll("days") long day) throws Exception {
         assertThat(Values.parseDate(LocalDate.ofEpochDay(day).toString())).isEqualTo(day);

@@ -22,10 +22,7 @@ import java.util.Map;
  * column: an empty or non-numeric score, NaN or infinite values, a third class in a binary task.
  */
 public final class PredictionReader {
-    private final PredictionSpec spec;
-
-    private PredictionReader(PredictionSpec spec) {
-        this.spec = spec;
+    private PredictionReader() {
     }
 
     /**
@@ -37,7 +34,7 @@ public final class PredictionReader {
      * @throws InvalidInputException for any problem with the file
      */
     public static EvaluationData read(Path file, PredictionSpec spec) throws InvalidInputException {
-        return new PredictionReader(spec).readFile(file);
+        return readFile(file, spec);
     }
 
     /**
@@ -69,7 +66,7 @@ public final class PredictionReader {
         PredictionSpec spec = candidate.spec();
         PredictionSpec baselineSpec = new PredictionSpec(spec.task(), spec.label(), spec.score(), spec.prediction(),
                 spec.positiveLabel(), spec.threshold(), List.of(), null, null, spec.id());
-        EvaluationData baseline = new PredictionReader(baselineSpec).readFile(file);
+        EvaluationData baseline = readFile(file, baselineSpec);
         String source = file.toString();
         int rows = candidate.size();
         if (baseline.size() != rows && spec.id() == null) {
@@ -148,54 +145,98 @@ public final class PredictionReader {
         }
     }
 
-    private EvaluationData readFile(Path file) throws InvalidInputException {
+    private static EvaluationData readFile(Path file, PredictionSpec spec) throws InvalidInputException {
+        return readAll(file, List.of(spec)).get(0);
+    }
+
+    /**
+     * Reads a file once for several evaluations of it, e.g. a classifier's and a regressor's
+     * columns side by side: the file is read and each shared cell parsed by one pass, however many
+     * specs there are.
+     *
+     * @param file the predictions file
+     * @param specs which columns hold what, one spec per evaluation
+     * @return the data of each spec, in order
+     * @throws InvalidInputException for any problem with the file
+     */
+    public static List<EvaluationData> readAll(Path file, List<PredictionSpec> specs) throws InvalidInputException {
         try (TableReader table = TableReader.open(file)) {
-            return readTable(table);
+            List<SpecColumns> sinks = new ArrayList<>();
+            for (PredictionSpec each : specs) {
+                sinks.add(new SpecColumns(table, each));
+            }
+            try (RowPipeline rows = new RowPipeline(table)) {
+                for (Row current = rows.next(); current != null; current = rows.next()) {
+                    for (SpecColumns sink : sinks) {
+                        sink.add(current);
+                    }
+                }
+            }
+            List<EvaluationData> data = new ArrayList<>();
+            for (SpecColumns sink : sinks) {
+                data.add(sink.finish(table.source()));
+            }
+            return data;
         } catch (IOException e) {
             throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private EvaluationData readTable(TableReader table) throws InvalidInputException {
-        int label = table.requireColumn(spec.label());
-        int score = optionalColumn(table, spec.score());
-        int prediction = optionalColumn(table, spec.prediction());
-        int baselineScore = optionalColumn(table, spec.baselineScore());
-        int baselinePrediction = optionalColumn(table, spec.baselinePrediction());
-        int id = optionalColumn(table, spec.id());
-        int[] categorical = new int[spec.categorical().size()];
-        for (int c = 0; c < categorical.length; c++) {
-            categorical[c] = table.requireColumn(spec.categorical().get(c));
+    /** The columns one spec reads, filled row by row. */
+    private static final class SpecColumns {
+        private final PredictionSpec spec;
+        private final int label;
+        private final int id;
+        private final int[] categorical;
+        private final Columns columns;
+        private final Outputs candidate;
+        private final Outputs baseline;
+        private final List<String> ids;
+
+        SpecColumns(TableReader table, PredictionSpec spec) throws InvalidInputException {
+            this.spec = spec;
+            label = table.requireColumn(spec.label());
+            int score = optionalColumn(table, spec.score());
+            int prediction = optionalColumn(table, spec.prediction());
+            int baselineScore = optionalColumn(table, spec.baselineScore());
+            int baselinePrediction = optionalColumn(table, spec.baselinePrediction());
+            id = optionalColumn(table, spec.id());
+            categorical = new int[spec.categorical().size()];
+            for (int c = 0; c < categorical.length; c++) {
+                categorical[c] = table.requireColumn(spec.categorical().get(c));
+            }
+            columns = new Columns(spec, categorical.length);
+            candidate = Outputs.create(spec, score, prediction, table.source());
+            baseline = spec.hasBaselineColumns()
+                    ? Outputs.create(spec, baselineScore, baselinePrediction, table.source()) : null;
+            ids = id < 0 ? null : new ArrayList<>();
         }
-        Columns columns = new Columns(spec, categorical.length);
-        Outputs candidate = Outputs.create(spec, score, prediction, table.source());
-        Outputs baseline = spec.hasBaselineColumns()
-                ? Outputs.create(spec, baselineScore, baselinePrediction, table.source()) : null;
-        List<String> ids = id < 0 ? null : new ArrayList<>();
-        try (RowPipeline rows = new RowPipeline(table)) {
-            for (Row current = rows.next(); current != null; current = rows.next()) {
-                int row = columns.addRow(current, label);
-                candidate.add(current, row, columns);
-                if (baseline != null) {
-                    baseline.add(current, row, columns);
-                }
-                for (int c = 0; c < categorical.length; c++) {
-                    columns.addCategory(c, current.chars(categorical[c]));
-                }
-                if (ids != null) {
-                    ids.add(required(current, id, "an id"));
-                }
+
+        void add(Row current) throws InvalidInputException {
+            int row = columns.addRow(current, label);
+            candidate.add(current, row, columns);
+            if (baseline != null) {
+                baseline.add(current, row, columns);
+            }
+            for (int c = 0; c < categorical.length; c++) {
+                columns.addCategory(c, current.chars(categorical[c]));
+            }
+            if (ids != null) {
+                ids.add(required(current, id, "an id"));
             }
         }
-        Map<String, CategoricalColumn> categories = new LinkedHashMap<>();
-        for (int c = 0; c < categorical.length; c++) {
-            String name = spec.categorical().get(c);
-            categories.put(name, new CategoricalColumn(name, Arrays.copyOf(columns.codes[c], columns.rows),
-                    columns.dictionaries.get(c).texts()));
+
+        EvaluationData finish(String source) {
+            Map<String, CategoricalColumn> categories = new LinkedHashMap<>();
+            for (int c = 0; c < categorical.length; c++) {
+                String name = spec.categorical().get(c);
+                categories.put(name, new CategoricalColumn(name, Arrays.copyOf(columns.codes[c], columns.rows),
+                        columns.dictionaries.get(c).texts()));
+            }
+            return new EvaluationData(source, spec, candidate.finish(columns),
+                    baseline == null ? null : baseline.finish(columns), categories,
+                    ids == null ? null : ids.toArray(String[]::new));
         }
-        return new EvaluationData(table.source(), spec, candidate.finish(columns),
-                baseline == null ? null : baseline.finish(columns), categories,
-                ids == null ? null : ids.toArray(String[]::new));
     }
 
     private static int optionalColumn(TableReader table, String name) throws InvalidInputException {
@@ -549,10 +590,10 @@ public final class PredictionReader {
 
         boolean classify(Row table, int column, String what) throws InvalidInputException {
             CharSequence chars = table.chars(column);
-            if (chars != null && text.contentEquals(chars)) {
+            if (chars != null && FieldView.contentEquals(chars, text)) {
                 return true;
             }
-            if (chars != null && lastNegative != null && lastNegative.contentEquals(chars)) {
+            if (chars != null && lastNegative != null && FieldView.contentEquals(chars, lastNegative)) {
                 return false; // the common case: the other class, written as before
             }
             String cell = required(table, column, what);

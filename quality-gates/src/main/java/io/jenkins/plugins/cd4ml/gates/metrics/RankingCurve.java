@@ -80,8 +80,7 @@ public final class RankingCurve {
      */
     public static RankingCurve ofScores(double[] positiveScores, int positiveCount,
             double[] negativeScores, int negativeCount) {
-        sort(positiveScores, positiveCount);
-        sort(negativeScores, negativeCount);
+        sortBoth(positiveScores, positiveCount, negativeScores, negativeCount);
         RankingCurve curve = new RankingCurve();
         int p = positiveCount - 1;
         int n = negativeCount - 1;
@@ -101,6 +100,37 @@ public final class RankingCurve {
             curve.add(positives, negatives);
         }
         return curve;
+    }
+
+    /** Below this many scores of each class, a second thread costs more than it saves. */
+    private static final int PARALLEL_SORT = 1 << 18;
+
+    /**
+     * Sorts both classes' scores, on two threads when both are large: the two sorts share nothing,
+     * and sorting was a fifth of a metrics run on ten million rows.
+     */
+    private static void sortBoth(double[] positives, int positiveCount, double[] negatives, int negativeCount) {
+        if (Math.min(positiveCount, negativeCount) < PARALLEL_SORT) {
+            sort(positives, positiveCount);
+            sort(negatives, negativeCount);
+            return;
+        }
+        Thread other = new Thread(() -> sort(positives, positiveCount), "cd4ml-sort-positive-scores");
+        other.setDaemon(true);
+        other.start();
+        sort(negatives, negativeCount);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                other.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the array must be sorted before it is read: wait, then re-assert
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sort(double[] values, int count) {
