@@ -25,7 +25,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  *         roleArn: 'arn:aws:iam::123456789012:role/SageMakerTraining', outputS3Uri: 's3://models/churn',
  *         instanceType: 'ml.g5.xlarge', channels: [train: 's3://data/churn/train'],
  *         hyperparameters: [epochs: 10], managedSpot: true, maxRuntimeSeconds: 7200, maxWaitSeconds: 14400,
- *         checkpointS3Uri: 's3://checkpoints/churn', region: 'us-east-1')
+ *         checkpointS3Uri: 's3://checkpoints/churn', region: 'us-east-1', streamLogs: true)
  * }</pre>
  *
  * <p>Adapted to the engine's one {@link TrainingJobSpec}; every limit is checked there.
@@ -50,6 +50,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
     private String region = "";
     private String credentialsId = "";
     private String assumeRoleArn = "";
+    private boolean streamLogs = true;
 
     /**
      * @param image the training image (ECR URI; {@code …@sha256:…} to satisfy an allowlist)
@@ -263,6 +264,22 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
     @DataBoundSetter
     public void setAssumeRoleArn(String assumeRoleArn) {
         this.assumeRoleArn = Objects.requireNonNullElse(assumeRoleArn, "").strip();
+    }
+
+    /** @return whether the job's container logs are shown in the build log */
+    public boolean isStreamLogs() {
+        return streamLogs;
+    }
+
+    /**
+     * @param streamLogs show the training containers' log lines (CloudWatch Logs, log group
+     *     {@code /aws/sagemaker/TrainingJobs}) in the build log, each prefixed with its host, e.g.
+     *     {@code [algo-1]}; default true. Off: only status changes are logged, and no CloudWatch Logs
+     *     permission is needed.
+     */
+    @DataBoundSetter
+    public void setStreamLogs(boolean streamLogs) {
+        this.streamLogs = streamLogs;
     }
 
     /** Offers {@code sagemaker(…)} in the snippet generator. */

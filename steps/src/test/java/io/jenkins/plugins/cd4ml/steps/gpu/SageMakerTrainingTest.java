@@ -79,6 +79,15 @@ class SageMakerTrainingTest {
         assertThat(plan.identity()).isEqualTo("team/churn#42/training:spot");
         assertThat(plan.region()).isEqualTo("us-east-1");
         assertThat(plan.credentials()).isEqualTo(EnvironmentCredentials.DEFAULT);
+        assertThat(plan.streamLogs()).as("container logs are shown unless turned off").isTrue();
+    }
+
+    @Test
+    void streamLogsFalseTurnsTheContainerLogsOff() throws Exception {
+        Map<String, Object> arguments = spotArguments();
+        arguments.put("streamLogs", false);
+
+        assertThat(step(arguments).sageMakerPlan("team/churn#42").streamLogs()).isFalse();
     }
 
     @Test
@@ -135,7 +144,7 @@ class SageMakerTrainingTest {
                         new StatusTransition("Interrupted", Instant.EPOCH.plusSeconds(60), null, "spot")),
                 "s3://ml-models/churn/model.tar.gz", false, false);
 
-        JsonNode report = Json.mapper().readTree(SageMakerReports.toJson(result));
+        JsonNode report = Json.mapper().readTree(SageMakerReports.toJson(result, null));
         Map<String, Object> value = SageMakerReports.toReturnValue(result);
 
         assertThat(report.path("kind").asText()).isEqualTo("sagemaker-training");
@@ -156,7 +165,8 @@ class SageMakerTrainingTest {
         Path resources = Path.of("src/main/resources/io/jenkins/plugins/cd4ml/steps/gpu/SageMakerTraining");
         for (String field : List.of("image", "roleArn", "outputS3Uri", "instanceType", "instanceCount", "volumeSizeGb",
                 "hyperparameters", "channels", "checkpointS3Uri", "checkpointLocalPath", "maxRuntimeSeconds",
-                "maxWaitSeconds", "managedSpot", "imageAllowlist", "region", "credentialsId", "assumeRoleArn")) {
+                "maxWaitSeconds", "managedSpot", "imageAllowlist", "region", "credentialsId", "assumeRoleArn",
+                "streamLogs")) {
             assertThat(resources.resolve("help-" + field + ".html")).exists();
             if (List.of("image", "roleArn", "outputS3Uri").contains(field)) {
                 continue; // constructor arguments
@@ -165,7 +175,8 @@ class SageMakerTrainingTest {
                     "set" + Character.toUpperCase(field.charAt(0)) + field.substring(1), setterType(field)))
                     .matches(m -> m.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class));
         }
-        assertThat(Files.readString(resources.resolve("config.jelly"))).contains("field=\"managedSpot\"");
+        assertThat(Files.readString(resources.resolve("config.jelly"))).contains("field=\"managedSpot\"",
+                "field=\"streamLogs\"");
         assertThat(Path.of("src/main/resources/io/jenkins/plugins/cd4ml/steps/gpu/TrainModelStep/help-sagemaker.html"))
                 .exists();
     }
@@ -173,7 +184,7 @@ class SageMakerTrainingTest {
     private static Class<?> setterType(String field) {
         return switch (field) {
             case "instanceCount", "volumeSizeGb", "maxRuntimeSeconds", "maxWaitSeconds" -> int.class;
-            case "managedSpot" -> boolean.class;
+            case "managedSpot", "streamLogs" -> boolean.class;
             case "hyperparameters", "channels" -> Map.class;
             case "imageAllowlist" -> List.class;
             default -> String.class;
