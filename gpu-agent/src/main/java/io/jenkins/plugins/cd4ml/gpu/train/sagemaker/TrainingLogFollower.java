@@ -4,6 +4,7 @@ import io.jenkins.plugins.cd4ml.aws.AwsClients;
 import io.jenkins.plugins.cd4ml.aws.AwsConnection;
 import java.io.Serializable;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,9 @@ public final class TrainingLogFollower {
     public static final String LOG_GROUP = "/aws/sagemaker/TrainingJobs";
     private static final Pattern START_SUFFIX = Pattern.compile("-\\d+$");
     private static final int STREAMS_PER_PAGE = 50; // DescribeLogStreams' maximum
+    /** Logs are a courtesy: two attempts, 10 s each, so a slow Logs endpoint delays status polling little. */
+    private static final AwsConnection.RetryPolicy RETRY = new AwsConnection.RetryPolicy(2, Duration.ofMillis(100),
+            Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(20));
 
     /**
      * How much one poll may do.
@@ -109,14 +113,15 @@ public final class TrainingLogFollower {
     }
 
     /**
-     * @param connection region, credentials and retries (its SageMaker and S3 endpoints are not used)
+     * @param connection region and credentials (its endpoints and retry policy are not used: a Logs call is
+     *     tried twice, 10 s at most each, so that it cannot hold up status polling for long)
      * @param endpoint a CloudWatch Logs endpoint override (VPC endpoints, tests), or empty
      * @return a client for {@link #TrainingLogFollower}; the caller closes it
      */
     public static CloudWatchLogsClient client(AwsConnection connection, Optional<URI> endpoint) {
         CloudWatchLogsClientBuilder builder = CloudWatchLogsClient.builder().region(connection.region())
                 .credentialsProvider(connection.credentials())
-                .overrideConfiguration(AwsClients.overrides(connection.retry()));
+                .overrideConfiguration(AwsClients.overrides(RETRY));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
