@@ -160,6 +160,64 @@ class SageMakerTrainingTest {
                 .isEqualTo("ERROR");
     }
 
+    /** A facade that grants permissions per context and returns a marker list per kind of answer. */
+    private static final class ListingFacade extends io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade {
+        private static final long serialVersionUID = 1L;
+        final java.util.Set<Object> grantedOn = new java.util.HashSet<>();
+        final List<Object> asked = new java.util.ArrayList<>();
+        final hudson.util.ListBoxModel global = new hudson.util.ListBoxModel();
+        final hudson.util.ListBoxModel inItem = new hudson.util.ListBoxModel();
+        final hudson.util.ListBoxModel currentOnly = new hudson.util.ListBoxModel();
+        final List<String> currents = new java.util.ArrayList<>();
+
+        @Override
+        public boolean hasPermission(hudson.security.AccessControlled context, hudson.security.Permission permission) {
+            Object on = context == null ? "jenkins" : context;
+            asked.add(on);
+            return grantedOn.contains(on);
+        }
+
+        @Override
+        public hudson.util.ListBoxModel listCredentialIds(String current) {
+            currents.add(current);
+            return global;
+        }
+
+        @Override
+        public hudson.util.ListBoxModel listCredentialIds(hudson.model.Item context, String current) {
+            currents.add(current);
+            return inItem;
+        }
+
+        @Override
+        public hudson.util.ListBoxModel currentCredentialIdOnly(String current) {
+            currents.add(current);
+            return currentOnly;
+        }
+    }
+
+    @Test
+    void theCredentialsListShowsWhatTheJobSeesOnlyToWhoMayReadItsConfiguration() throws Exception {
+        hudson.model.Item job = () -> "team/churn";
+        hudson.model.Item other = () -> "team/secret";
+        ListingFacade facade = new ListingFacade();
+        facade.grantedOn.add(job);
+        SageMakerTraining.DescriptorImpl descriptor = new SageMakerTraining.DescriptorImpl();
+        descriptor.setJenkinsFacade(facade);
+
+        assertThat(descriptor.doFillCredentialsIdItems(job, "aws-train")).isSameAs(facade.inItem);
+        assertThat(descriptor.doFillCredentialsIdItems(other, "aws-train")).isSameAs(facade.currentOnly);
+        assertThat(descriptor.doFillCredentialsIdItems(null, "aws-train")).as("outside a job: administrators only")
+                .isSameAs(facade.currentOnly);
+        facade.grantedOn.add("jenkins");
+        assertThat(descriptor.doFillCredentialsIdItems(null, "aws-train")).isSameAs(facade.global);
+        assertThat(facade.asked).startsWith(job).contains(other, "jenkins");
+        assertThat(facade.currents).containsOnly("aws-train");
+        assertThat(SageMakerTraining.DescriptorImpl.class.getMethod("doFillCredentialsIdItems", hudson.model.Item.class,
+                String.class)).matches(m -> m.isAnnotationPresent(org.kohsuke.stapler.verb.POST.class))
+                .matches(m -> m.getParameters()[0].isAnnotationPresent(org.kohsuke.stapler.AncestorInPath.class));
+    }
+
     @Test
     void everyFieldHasAHelpFile() throws Exception {
         Path resources = Path.of("src/main/resources/io/jenkins/plugins/cd4ml/steps/gpu/SageMakerTraining");
