@@ -5,6 +5,8 @@ import io.jenkins.plugins.cd4ml.aws.AwsConnection;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,6 +95,7 @@ public final class TrainingLogFollower {
     private final Map<String, String> tokens;
     private long lines;
     private boolean warned;
+    private int turn;
     private boolean denied;
 
     /**
@@ -148,7 +151,10 @@ public final class TrainingLogFollower {
         TrainingLogCursor before = cursor();
         try {
             int left = budget - discover(budget / 2);
-            Set<String> pending = new LinkedHashSet<>(tokens.keySet());
+            List<String> streams = new ArrayList<>(tokens.keySet());
+            // each poll starts one stream further on, so more streams than the budget still all get their turn
+            Collections.rotate(streams, -(turn++ % Math.max(1, streams.size())));
+            Set<String> pending = new LinkedHashSet<>(streams);
             // one page per stream in turn, so one chatty instance cannot hide the others
             while (!pending.isEmpty() && left > 0) {
                 for (Iterator<String> it = pending.iterator(); it.hasNext() && left > 0; left--) {

@@ -161,6 +161,21 @@ class TrainingLogFollowerTest {
     }
 
     @Test
+    void moreStreamsThanOnePollMayReadStillAllGetTheirTurn() throws Exception {
+        for (int host = 1; host <= 6; host++) {
+            logs.append(GROUP, "wide/algo-" + host + "-1767225600", "hello from " + host);
+        }
+        TrainingLogFollower follower = follower("wide", TrainingLogCursor.START, new TrainingLogFollower.Limits(10, 3, 50));
+
+        for (int poll = 0; poll < 6; poll++) {
+            follower.poll();
+        }
+
+        assertThat(output.lines).containsExactlyInAnyOrder("[algo-1] hello from 1", "[algo-2] hello from 2",
+                "[algo-3] hello from 3", "[algo-4] hello from 4", "[algo-5] hello from 5", "[algo-6] hello from 6");
+    }
+
+    @Test
     void aDrainThatRunsOutOfBudgetSaysWhereTheRestIs() throws Exception {
         for (int i = 1; i <= 30; i++) {
             logs.append(GROUP, "long/algo-1-1767225600", "line " + i);
