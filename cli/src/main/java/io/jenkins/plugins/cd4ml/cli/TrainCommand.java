@@ -42,8 +42,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "with GPU telemetry and digests of its outputs.",
             "Example: cd4ml train --gpus 2 --min-memory-gb 40 --model model/ --metrics metrics.json -- python train.py",
             "On SageMaker (managed spot, same engine as trainModel sagemaker: …): cd4ml train --sagemaker job.yaml "
-                    + "--region us-east-1; exit code 0 when the job completed, 1 when it failed or was stopped, 3 when "
-                    + "the job file is invalid or SageMaker could not be asked.",
+                    + "--region us-east-1 [--profile NAME] [--assume-role-arn ARN [--external-id ID]] [--no-logs]; "
+                    + "the containers' log lines are shown as they arrive; exit code 0 when the job completed, 1 when "
+                    + "it failed or was stopped, 3 when the job file is invalid or SageMaker could not be asked.",
             "Exit code 0 on success, 1 when the command fails or a declared output is missing, 3 when no GPUs could "
                     + "be allocated or an input is invalid, 4 when it succeeded but GPUs sat idle most of the time."})
 final class TrainCommand implements Callable<Integer> {
@@ -116,6 +117,10 @@ final class TrainCommand implements Callable<Integer> {
             if (command != null && !command.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--sagemaker runs the job file's image; "
                         + "give no COMMAND");
+            }
+            java.util.Optional<String> misuse = sagemaker.usageProblem();
+            if (misuse.isPresent()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), misuse.get());
             }
             return sagemaker.run(out, log, format);
         }

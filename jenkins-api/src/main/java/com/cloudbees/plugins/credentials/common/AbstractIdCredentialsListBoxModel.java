@@ -1,6 +1,8 @@
 package com.cloudbees.plugins.credentials.common;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.util.ListBoxModel;
 
@@ -20,6 +22,10 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
 
     @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
+        throw new UnsupportedOperationException();
+    }
+
+    public AbstractIdCredentialsListBoxModel<T, C> include(@Nullable Item context, @NonNull Class<? extends C> type) {
         throw new UnsupportedOperationException();
     }
 

@@ -16,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -60,8 +61,11 @@ public final class AwsIdentity implements AwsCredentialsProvider, AutoCloseable 
      * @param sessionName the role session name, already in STS's pattern (see {@link AwsIdentity#sessionName})
      * @param region the region whose STS endpoint is asked
      * @param stsEndpoint an STS endpoint override (tests, VPC endpoints), or empty
+     * @param externalId the external ID the role's trust policy asks for (a role in another party's account), or
+     *     empty; never shown by {@link #toString()}
      */
-    public record Role(String arn, String sessionName, Region region, Optional<URI> stsEndpoint) {
+    public record Role(String arn, String sessionName, Region region, Optional<URI> stsEndpoint,
+            Optional<String> externalId) {
         /** Validates. */
         public Role {
             Objects.requireNonNull(arn, "arn");
@@ -70,6 +74,19 @@ public final class AwsIdentity implements AwsCredentialsProvider, AutoCloseable 
                 throw new IllegalArgumentException("not an STS role session name: " + sessionName);
             }
             stsEndpoint = stsEndpoint == null ? Optional.empty() : stsEndpoint;
+            externalId = externalId == null ? Optional.empty() : externalId.filter(id -> !id.isBlank());
+        }
+
+        /**
+         * A role without an external ID.
+         *
+         * @param arn the role's ARN
+         * @param sessionName the role session name
+         * @param region the region whose STS endpoint is asked
+         * @param stsEndpoint an STS endpoint override, or empty
+         */
+        public Role(String arn, String sessionName, Region region, Optional<URI> stsEndpoint) {
+            this(arn, sessionName, region, stsEndpoint, Optional.empty());
         }
 
         @Override
@@ -137,6 +154,23 @@ public final class AwsIdentity implements AwsCredentialsProvider, AutoCloseable 
         return withRole(base, new ArrayList<>(), role);
     }
 
+    /**
+     * Acts as a named profile of the AWS shared config and credentials files ({@code ~/.aws/config},
+     * {@code ~/.aws/credentials}, or where {@code AWS_CONFIG_FILE} / {@code AWS_SHARED_CREDENTIALS_FILE}
+     * point), as the AWS CLI's {@code --profile} does, then optionally assumes a role with it.
+     *
+     * @param profile the profile name
+     * @param role a role to assume with it, or empty
+     * @return the identity; close it when done
+     * @throws RoleRefusedException when the role cannot be assumed
+     */
+    public static AwsIdentity openProfile(String profile, Optional<Role> role) throws RoleRefusedException {
+        ProfileCredentialsProvider named = ProfileCredentialsProvider.builder().profileName(profile).build();
+        List<AutoCloseable> resources = new ArrayList<>();
+        resources.add(named);
+        return withRole(named, resources, role);
+    }
+
     private static AwsIdentity withRole(AwsCredentialsProvider base, List<AutoCloseable> resources,
             Optional<Role> role) throws RoleRefusedException {
         return new AwsIdentity(role.isPresent() ? assume(role.get(), base, resources) : base, resources);
@@ -185,7 +219,7 @@ public final class AwsIdentity implements AwsCredentialsProvider, AutoCloseable 
         StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(request -> request.roleArn(role.arn()).roleSessionName(role.sessionName())
-                        .durationSeconds(SESSION_SECONDS))
+                        .durationSeconds(SESSION_SECONDS).externalId(role.externalId().orElse(null)))
                 .build();
         resources.add(assumed);
         resources.add(sts);

@@ -126,4 +126,31 @@ class AwsIdentityTest {
 
         assertThat(name).matches("[\\w+=,.@-]{2,64}").isEqualTo(AwsIdentity.sessionName(wanted));
     }
+
+    @Test
+    void aNamedProfileActsAsItselfOrAssumesTheRoleWithTheExternalId(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path credentials = java.nio.file.Files.writeString(dir.resolve("credentials"),
+                "[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = d\n"
+                        + "[train]\naws_access_key_id = AKIAPROFILE\naws_secret_access_key = profile-secret\n");
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        System.setProperty("aws.configFile", dir.resolve("no-config").toString());
+        try (AwsIdentity named = AwsIdentity.openProfile("train", Optional.empty());
+                AwsIdentity assumed = AwsIdentity.openProfile("train", Optional.of(new AwsIdentity.Role(ROLE,
+                        "cd4ml-cli-train", Region.US_EAST_1, Optional.of(sts.endpoint()), Optional.of("ext-42"))))) {
+            assertThat(named.resolveCredentials().accessKeyId()).isEqualTo("AKIAPROFILE");
+            assertThat(assumed.resolveCredentials().accessKeyId()).startsWith("ASIAFAKE");
+            assertThat(sts.assumeRoleCalls()).singleElement().satisfies(call -> {
+                assertThat(call.signedBy()).isEqualTo("AKIAPROFILE");
+                assertThat(call.externalId()).isEqualTo("ext-42");
+            });
+            assertThat(assumed.toString()).doesNotContain("ext-42", "AKIAPROFILE");
+        } finally {
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.configFile");
+        }
+        assertThat(new AwsIdentity.Role(ROLE, "s-1", Region.US_EAST_1, Optional.empty()).externalId()).isEmpty();
+        assertThat(new AwsIdentity.Role(ROLE, "s-1", Region.US_EAST_1, Optional.empty(), Optional.of("ext-99"))
+                .toString()).doesNotContain("ext-99");
+    }
 }

@@ -413,6 +413,14 @@ public final class FakeSageMaker implements AutoCloseable {
             this.type = type;
         }
 
+        int status() {
+            return status;
+        }
+
+        String type() {
+            return type;
+        }
+
         /** @param message the message @return a 400 ValidationException */
         public static AwsError validation(String message) {
             return new AwsError(400, "ValidationException", message);

@@ -31,9 +31,10 @@ public final class FakeSts implements AutoCloseable {
      * @param sessionName the role session name
      * @param durationSeconds the session length asked for
      * @param issuedAccessKeyId the session's access key ID
+     * @param externalId the ExternalId sent, or {@code null}
      */
     public record AssumeRole(String signedBy, String roleArn, String sessionName, int durationSeconds,
-            String issuedAccessKeyId) {
+            String issuedAccessKeyId, String externalId) {
     }
 
     private final LoopbackServer server;
@@ -92,7 +93,8 @@ public final class FakeSts implements AutoCloseable {
         int duration = Integer.parseInt(form.getOrDefault("DurationSeconds", "3600"));
         int session = sessions.incrementAndGet();
         String accessKeyId = "ASIAFAKE" + session;
-        calls.add(new AssumeRole(signedBy, role, form.get("RoleSessionName"), duration, accessKeyId));
+        calls.add(new AssumeRole(signedBy, role, form.get("RoleSessionName"), duration, accessKeyId,
+                form.get("ExternalId")));
         String xml = "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
                 + "<Credentials><AccessKeyId>" + accessKeyId + "</AccessKeyId>"
                 + "<SecretAccessKey>session-secret-" + session + "</SecretAccessKey>"

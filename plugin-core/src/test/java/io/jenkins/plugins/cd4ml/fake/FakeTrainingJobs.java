@@ -20,15 +20,20 @@ import java.util.regex.Pattern;
  *
  * <p>Kept apart from {@link FakeSageMaker} so areas extend the fake without touching the same
  * lines: {@code FakeTrainingJobs jobs = FakeTrainingJobs.installOn(fake);}. Faults (throttling,
- * lost responses) are injected with {@link FakeSageMaker#failNext}.
+ * lost responses) are injected with {@link FakeSageMaker#failNext}. With {@link #logTo} jobs also
+ * write container logs to a {@link FakeCloudWatchLogs} as SageMaker does.
  */
 public final class FakeTrainingJobs {
     private static final Pattern JOB_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
     private static final double EPOCH = 1_767_225_600.0; // 2026-01-01T00:00:00Z: fixed, so transitions are stable
+    /** The log group SageMaker training containers write to. */
+    public static final String LOG_GROUP = "/aws/sagemaker/TrainingJobs";
 
     private final FakeSageMaker fake;
     private final Deque<Lifecycle> scripted = new ArrayDeque<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private FakeCloudWatchLogs logs;
+    private int linesPerPoll;
 
     private FakeTrainingJobs(FakeSageMaker fake) {
         this.fake = fake;
@@ -49,6 +54,25 @@ public final class FakeTrainingJobs {
     /** @param lifecycle what the next created job goes through (default: {@link Lifecycle#completes}) */
     public synchronized void nextJob(Lifecycle lifecycle) {
         scripted.add(lifecycle);
+    }
+
+    /**
+     * Makes jobs write container logs as SageMaker does: log group {@value #LOG_GROUP}, from each
+     * {@code Training} stage on one new stream per instance named {@code <job>/algo-<n>-<epoch seconds>}
+     * (so a spot resume starts new streams) with a first line, then {@code linesPerPoll} lines
+     * {@code epoch <e> loss=<l>} per stream for each {@code DescribeTrainingJob} that reports
+     * {@code Training} (epochs go on across a resume, as from a checkpoint); the describe that
+     * reports the end adds one last line ({@code Reporting training SUCCESS} / {@code FAILURE} /
+     * {@code Training stopped}). Before the first stream the log group does not exist.
+     *
+     * @param cloudWatchLogs where the logs go
+     * @param lines lines per stream and poll while training
+     * @return this
+     */
+    public synchronized FakeTrainingJobs logTo(FakeCloudWatchLogs cloudWatchLogs, int lines) {
+        this.logs = cloudWatchLogs;
+        this.linesPerPoll = lines;
+        return this;
     }
 
     /** @return how many training jobs exist */
@@ -104,6 +128,9 @@ public final class FakeTrainingJobs {
     private synchronized JsonNode describeTrainingJob(JsonNode request) throws FakeSageMaker.AwsError {
         Job job = job(request);
         ObjectNode response = job.describe();
+        if (logs != null) {
+            job.writeLogs();
+        }
         job.advance();
         return response;
     }
@@ -212,6 +239,10 @@ public final class FakeTrainingJobs {
         private List<Stage> stages;
         private int position;
         private final List<Stage> passed = new ArrayList<>();
+        private final List<String> streams = new ArrayList<>();
+        private int streamsFrom = -1;
+        private int epoch;
+        private boolean lastLineWritten;
 
         Job(String name, ObjectNode request, Lifecycle lifecycle) {
             this.name = name;
@@ -237,6 +268,39 @@ public final class FakeTrainingJobs {
             stages.add(new Stage("Stopping", "Stopping", "Stopping the training job"));
             stages.add(new Stage("Stopped", "Stopped", "Training job stopped"));
             advance();
+        }
+
+        /** What the containers log while the stage just reported lasts. */
+        void writeLogs() {
+            Stage stage = stage();
+            if ("InProgress".equals(stage.primary()) && "Training".equals(stage.secondary())) {
+                if (streamsFrom != position) {
+                    boolean resumed = streamsFrom >= 0;
+                    streamsFrom = position;
+                    streams.clear();
+                    int instances = request.path("ResourceConfig").path("InstanceCount").asInt(1);
+                    for (int host = 1; host <= instances; host++) {
+                        String stream = name + "/algo-" + host + "-" + (long) (EPOCH + passed.size() * 60);
+                        streams.add(stream);
+                        logs.append(LOG_GROUP, stream, resumed ? "Restoring checkpoint from /opt/ml/checkpoints, "
+                                + "resuming at epoch " + (epoch + 1) : "Invoking script with the following command: train");
+                    }
+                }
+                for (int line = 0; line < linesPerPoll; line++) {
+                    epoch++;
+                    String text = String.format(java.util.Locale.ROOT, "epoch %d loss=%.4f", epoch, 1.0 / (epoch + 1));
+                    streams.forEach(stream -> logs.append(LOG_GROUP, stream, text));
+                }
+            } else if (!"InProgress".equals(stage.primary()) && !"Stopping".equals(stage.primary())
+                    && !streams.isEmpty() && !lastLineWritten) {
+                lastLineWritten = true;
+                String last = switch (stage.primary()) {
+                    case "Completed" -> "Reporting training SUCCESS";
+                    case "Failed" -> "Reporting training FAILURE";
+                    default -> "Training stopped";
+                };
+                streams.forEach(stream -> logs.append(LOG_GROUP, stream, last));
+            }
         }
 
         ObjectNode describe() {

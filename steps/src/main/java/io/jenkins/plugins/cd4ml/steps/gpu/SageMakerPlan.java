@@ -15,8 +15,9 @@ import java.io.Serializable;
  * @param region the AWS region, or "" for the controller's default
  * @param identity the build and report section the job name is derived from, e.g. {@code team/churn#42/training}
  * @param section the report section
+ * @param streamLogs whether the job's container logs (CloudWatch Logs) are shown in the build log
  */
 record SageMakerPlan(TrainingJobSpec spec, ImageAllowlist allowlist, EnvironmentCredentials credentials,
-        String region, String identity, String section) implements Serializable {
+        String region, String identity, String section, boolean streamLogs) implements Serializable {
     private static final long serialVersionUID = 1L;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainingReport;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainingResult;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingLogCursor;
 import io.jenkins.plugins.cd4ml.json.Json;
 import io.jenkins.plugins.cd4ml.report.Verdict;
 import java.io.UncheckedIOException;
@@ -18,9 +19,13 @@ final class SageMakerReports {
     private SageMakerReports() {
     }
 
-    /** @param result how the job ended @return the engine's report as JSON text */
-    static String toJson(SageMakerTrainingResult result) {
-        return write(SageMakerTrainingReport.toJson(result));
+    /**
+     * @param result how the job ended
+     * @param logs where following the container logs got to, or {@code null} when they were not followed
+     * @return the engine's report as JSON text (with the number of log lines shown, never the lines)
+     */
+    static String toJson(SageMakerTrainingResult result, TrainingLogCursor logs) {
+        return write(SageMakerTrainingReport.toJson(result, logs));
     }
 
     /**

@@ -4,18 +4,25 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cd4ml.deploy.EnvironmentCredentials;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.ImageAllowlist;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingJobSpec;
+import io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The {@code sagemaker:} argument of {@code trainModel}: train on SageMaker instead of this agent.
@@ -25,7 +32,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  *         roleArn: 'arn:aws:iam::123456789012:role/SageMakerTraining', outputS3Uri: 's3://models/churn',
  *         instanceType: 'ml.g5.xlarge', channels: [train: 's3://data/churn/train'],
  *         hyperparameters: [epochs: 10], managedSpot: true, maxRuntimeSeconds: 7200, maxWaitSeconds: 14400,
- *         checkpointS3Uri: 's3://checkpoints/churn', region: 'us-east-1')
+ *         checkpointS3Uri: 's3://checkpoints/churn', region: 'us-east-1', streamLogs: true)
  * }</pre>
  *
  * <p>Adapted to the engine's one {@link TrainingJobSpec}; every limit is checked there.
@@ -50,6 +57,7 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
     private String region = "";
     private String credentialsId = "";
     private String assumeRoleArn = "";
+    private boolean streamLogs = true;
 
     /**
      * @param image the training image (ECR URI; {@code …@sha256:…} to satisfy an allowlist)
@@ -265,14 +273,59 @@ public class SageMakerTraining extends AbstractDescribableImpl<SageMakerTraining
         this.assumeRoleArn = Objects.requireNonNullElse(assumeRoleArn, "").strip();
     }
 
+    /** @return whether the job's container logs are shown in the build log */
+    public boolean isStreamLogs() {
+        return streamLogs;
+    }
+
+    /**
+     * @param streamLogs show the training containers' log lines (CloudWatch Logs, log group
+     *     {@code /aws/sagemaker/TrainingJobs}) in the build log, each prefixed with its host, e.g.
+     *     {@code [algo-1]}; default true. Off: only status changes are logged, and no CloudWatch Logs
+     *     permission is needed.
+     */
+    @DataBoundSetter
+    public void setStreamLogs(boolean streamLogs) {
+        this.streamLogs = streamLogs;
+    }
+
     /** Offers {@code sagemaker(…)} in the snippet generator. */
     @Extension
     @Symbol("sagemaker")
     public static class DescriptorImpl extends Descriptor<SageMakerTraining> {
+        private transient JenkinsFacade jenkins = new JenkinsFacade();
+
+        void setJenkinsFacade(JenkinsFacade facade) {
+            this.jenkins = facade;
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {
             return "Train on SageMaker (managed spot)";
+        }
+
+        /**
+         * The credentials a job's configuration may choose from: those visible from the job (its folders and
+         * the global store), to users who may read the job's configuration; outside a job only administrators
+         * see the list. Anyone else sees only the value already set, so credential IDs do not leak.
+         *
+         * @param item the job whose configuration (or snippet generator) asks, or {@code null} outside a job
+         * @param credentialsId the current value, kept in the list
+         * @return credential IDs and names, never secrets
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            if (item == null) {
+                if (!jenkins.hasPermission(null, Jenkins.ADMINISTER)) {
+                    return jenkins.currentCredentialIdOnly(credentialsId);
+                }
+                return jenkins.listCredentialIds(credentialsId);
+            }
+            if (!jenkins.hasPermission(item, Item.EXTENDED_READ) && !jenkins.hasPermission(item, Item.CONFIGURE)) {
+                return jenkins.currentCredentialIdOnly(credentialsId);
+            }
+            return jenkins.listCredentialIds(item, credentialsId);
         }
     }
 }

@@ -10,6 +10,8 @@ import io.jenkins.plugins.cd4ml.aws.AwsIdentity;
 import io.jenkins.plugins.cd4ml.deploy.Sleeper;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.PollPolicy;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainer;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingLogCursor;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingLogFollower;
 import io.jenkins.plugins.cd4ml.steps.support.MlReportsAction;
 import java.io.IOException;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
@@ -34,6 +37,11 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  * create) and re-attaches to polling. {@link #stop} sends {@code StopTrainingJob} once, however
  * often the build is aborted; the step ends when SageMaker reports {@code Stopped}, with the
  * report recorded.
+ *
+ * <p>Container logs ({@code streamLogs}, on by default) are read with the same identity; how far
+ * they were shown is a {@link TrainingLogCursor} kept in this execution and saved with the
+ * program after each poll that showed lines, so after a restart the build log goes on where it
+ * stopped (a clean shutdown saves it; a crash repeats at most the lines of the last poll).
  */
 final class SageMakerTrainingExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -46,6 +54,8 @@ final class SageMakerTrainingExecution extends StepExecution {
 
     private final SageMakerPlan plan;
     private volatile String jobName;
+    // persisted with the step, so a restarted controller shows only container log lines not shown yet
+    private volatile TrainingLogCursor logsShown = TrainingLogCursor.START;
     private transient AwsCredentialsResolver credentials; // a seam, not state: Jenkins credentials after a restart
     private transient volatile SageMakerWatch watch;
 
@@ -57,14 +67,15 @@ final class SageMakerTrainingExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        watch = new SageMakerWatch(plan, new ContextSink());
+        watch = new SageMakerWatch(plan, new ContextSink(), logsShown);
         BACKGROUND.submit(this::train);
         return false;
     }
 
     @Override
     public void onResume() {
-        watch = new SageMakerWatch(plan, new ContextSink());
+        // an execution persisted before logs were followed has no cursor
+        watch = new SageMakerWatch(plan, new ContextSink(), logsShown == null ? TrainingLogCursor.START : logsShown);
         BACKGROUND.submit(() -> {
             new ContextSink().log("trainModel: Jenkins restarted; re-attaching to SageMaker training job "
                     + (jobName == null ? "(derived from the build)" : jobName));
@@ -105,9 +116,12 @@ final class SageMakerTrainingExecution extends StepExecution {
             getContext().onFailure(e);
             return;
         }
-        try (identity; SageMakerClient client = AwsClients.sageMaker(new AwsConnection(region, identity,
-                Optional.empty(), Optional.empty(), AwsConnection.RetryPolicy.DEFAULT))) {
-            current.run(new SageMakerTrainer(client, PollPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC()));
+        AwsConnection connection = new AwsConnection(region, identity, Optional.empty(), Optional.empty(),
+                AwsConnection.RetryPolicy.DEFAULT);
+        try (identity; SageMakerClient client = AwsClients.sageMaker(connection);
+                CloudWatchLogsClient logs = plan.streamLogs() ? TrainingLogFollower.client(connection, Optional.empty())
+                        : null) {
+            current.run(new SageMakerTrainer(client, PollPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC()), logs);
         } catch (SdkException e) {
             getContext().onFailure(new AbortException("trainModel: AWS: " + e.getMessage()));
         }
@@ -158,6 +172,12 @@ final class SageMakerTrainingExecution extends StepExecution {
         @Override
         public void failed(Throwable cause) {
             getContext().onFailure(cause);
+        }
+
+        @Override
+        public void logsShown(TrainingLogCursor cursor) {
+            logsShown = cursor;
+            getContext().saveState(); // a crash before the next save repeats at most one poll's lines
         }
     }
 }

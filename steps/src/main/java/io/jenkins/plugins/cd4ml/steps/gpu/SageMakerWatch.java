@@ -6,10 +6,13 @@ import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainingReport;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainingResult;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingJobException;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingJobRun;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingLogCursor;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingLogFollower;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
  * What {@link SageMakerTrainingExecution} does, apart from the {@code StepContext}: start (or
@@ -33,18 +36,33 @@ final class SageMakerWatch {
 
         /** @param cause why the step fails */
         void failed(Throwable cause);
+
+        /** @param cursor how far the container logs have been shown (persist it: a restart goes on from there) */
+        default void logsShown(TrainingLogCursor cursor) {
+        }
     }
 
     private final SageMakerPlan plan;
     private final Sink sink;
+    private final TrainingLogCursor logsFrom;
     private final AtomicBoolean completed = new AtomicBoolean();
     private volatile TrainingJobRun run;
     private volatile Throwable abortCause;
     private volatile String jobName;
 
     SageMakerWatch(SageMakerPlan plan, Sink sink) {
+        this(plan, sink, TrainingLogCursor.START);
+    }
+
+    /**
+     * @param plan the job
+     * @param sink where the watch reports to
+     * @param logsFrom how far an earlier watch of this step (before a controller restart) showed the container logs
+     */
+    SageMakerWatch(SageMakerPlan plan, Sink sink, TrainingLogCursor logsFrom) {
         this.plan = plan;
         this.sink = sink;
+        this.logsFrom = logsFrom;
     }
 
     /** @return the job's name once started, else {@code null} */
@@ -53,11 +71,22 @@ final class SageMakerWatch {
     }
 
     /**
-     * Starts or finds the job and watches it to its end; completes the step.
+     * Starts or finds the job and watches it to its end, status only; completes the step.
      *
      * @param trainer the engine, with its client
      */
     void run(SageMakerTrainer trainer) {
+        run(trainer, null);
+    }
+
+    /**
+     * Starts or finds the job and watches it to its end, showing its container logs when the plan
+     * asks for them; completes the step.
+     *
+     * @param trainer the engine, with its client
+     * @param cloudWatchLogs a client to read the container logs with, or {@code null} (no logs)
+     */
+    void run(SageMakerTrainer trainer, CloudWatchLogsClient cloudWatchLogs) {
         if (abortCause != null) {
             complete(abortCause, null); // aborted before anything was sent: no job
             return;
@@ -70,8 +99,12 @@ final class SageMakerWatch {
             if (abortCause != null) {
                 stop(started); // aborted while the job was being created
             }
-            SageMakerTrainingResult result = started.await(this::log);
-            sink.record(plan.section(), SageMakerReports.toJson(result));
+            TrainingLogFollower logs = plan.streamLogs() && cloudWatchLogs != null
+                    ? new TrainingLogFollower(cloudWatchLogs, jobName, logsFrom, TrainingLogFollower.Limits.DEFAULT,
+                            new LogOutput())
+                    : null;
+            SageMakerTrainingResult result = started.await(this::log, logs);
+            sink.record(plan.section(), SageMakerReports.toJson(result, logs == null ? null : logs.cursor()));
             SageMakerTrainingReport.toText(result).forEach(this::log);
             if (result.succeeded() && abortCause == null) {
                 complete(null, SageMakerReports.toReturnValue(result));
@@ -132,5 +165,23 @@ final class SageMakerWatch {
 
     private void log(String line) {
         sink.log("trainModel: " + line);
+    }
+
+    /** Container lines go to the build log as they are ({@code [algo-1] …}); notices as the watch's own lines. */
+    private final class LogOutput implements TrainingLogFollower.Output {
+        @Override
+        public void line(String line) {
+            sink.log(line);
+        }
+
+        @Override
+        public void notice(String text) {
+            log(text);
+        }
+
+        @Override
+        public void advanced(TrainingLogCursor cursor) {
+            sink.logsShown(cursor);
+        }
     }
 }

@@ -165,7 +165,7 @@ public class TrainModelStep extends Step {
         }
         String section = section();
         return new SageMakerPlan(spec, sagemaker.toAllowlist(), sagemaker.toCredentials(), sagemaker.getRegion(),
-                build + "/" + section, section);
+                build + "/" + section, section, sagemaker.isStreamLogs());
     }
 
     private String section() {

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.ExtensionList;
+import hudson.model.Item;
 import hudson.model.Node;
 import hudson.model.User;
 import hudson.model.labels.LabelAtom;
@@ -116,6 +117,32 @@ public class JenkinsFacade implements Serializable {
                 .includeEmptyValue()
                 .include(Jenkins.get(), StandardCredentials.class)
                 .includeCurrentValue(current == null ? "" : current);
+    }
+
+    /**
+     * Lists the IDs (with names) of the credentials visible from an item (its folders and the global
+     * store) to the current user, for a form inside that item, e.g. a step in the snippet generator.
+     * Secrets are never read. Callers check {@code Item.EXTENDED_READ} or {@code Item.CONFIGURE} first.
+     *
+     * @param context the item the form belongs to
+     * @param current the field's current value, kept in the list even if no longer visible
+     * @return the choices, an empty one first
+     */
+    public @NonNull ListBoxModel listCredentialIds(@NonNull Item context, @CheckForNull String current) {
+        return new StandardListBoxModel()
+                .includeEmptyValue()
+                .include(context, StandardCredentials.class)
+                .includeCurrentValue(current == null ? "" : current);
+    }
+
+    /**
+     * The list for a user who may not see which credentials exist: only the field's current value.
+     *
+     * @param current the field's current value
+     * @return a list holding only that value
+     */
+    public @NonNull ListBoxModel currentCredentialIdOnly(@CheckForNull String current) {
+        return new StandardListBoxModel().includeCurrentValue(current == null ? "" : current);
     }
 
     private static AccessControlled accessControlled(@CheckForNull AccessControlled context) {

@@ -79,6 +79,15 @@ class SageMakerTrainingTest {
         assertThat(plan.identity()).isEqualTo("team/churn#42/training:spot");
         assertThat(plan.region()).isEqualTo("us-east-1");
         assertThat(plan.credentials()).isEqualTo(EnvironmentCredentials.DEFAULT);
+        assertThat(plan.streamLogs()).as("container logs are shown unless turned off").isTrue();
+    }
+
+    @Test
+    void streamLogsFalseTurnsTheContainerLogsOff() throws Exception {
+        Map<String, Object> arguments = spotArguments();
+        arguments.put("streamLogs", false);
+
+        assertThat(step(arguments).sageMakerPlan("team/churn#42").streamLogs()).isFalse();
     }
 
     @Test
@@ -135,7 +144,7 @@ class SageMakerTrainingTest {
                         new StatusTransition("Interrupted", Instant.EPOCH.plusSeconds(60), null, "spot")),
                 "s3://ml-models/churn/model.tar.gz", false, false);
 
-        JsonNode report = Json.mapper().readTree(SageMakerReports.toJson(result));
+        JsonNode report = Json.mapper().readTree(SageMakerReports.toJson(result, null));
         Map<String, Object> value = SageMakerReports.toReturnValue(result);
 
         assertThat(report.path("kind").asText()).isEqualTo("sagemaker-training");
@@ -151,12 +160,71 @@ class SageMakerTrainingTest {
                 .isEqualTo("ERROR");
     }
 
+    /** A facade that grants permissions per context and returns a marker list per kind of answer. */
+    private static final class ListingFacade extends io.jenkins.plugins.cd4ml.steps.support.JenkinsFacade {
+        private static final long serialVersionUID = 1L;
+        final java.util.Set<Object> grantedOn = new java.util.HashSet<>();
+        final List<Object> asked = new java.util.ArrayList<>();
+        final hudson.util.ListBoxModel global = new hudson.util.ListBoxModel();
+        final hudson.util.ListBoxModel inItem = new hudson.util.ListBoxModel();
+        final hudson.util.ListBoxModel currentOnly = new hudson.util.ListBoxModel();
+        final List<String> currents = new java.util.ArrayList<>();
+
+        @Override
+        public boolean hasPermission(hudson.security.AccessControlled context, hudson.security.Permission permission) {
+            Object on = context == null ? "jenkins" : context;
+            asked.add(on);
+            return grantedOn.contains(on);
+        }
+
+        @Override
+        public hudson.util.ListBoxModel listCredentialIds(String current) {
+            currents.add(current);
+            return global;
+        }
+
+        @Override
+        public hudson.util.ListBoxModel listCredentialIds(hudson.model.Item context, String current) {
+            currents.add(current);
+            return inItem;
+        }
+
+        @Override
+        public hudson.util.ListBoxModel currentCredentialIdOnly(String current) {
+            currents.add(current);
+            return currentOnly;
+        }
+    }
+
+    @Test
+    void theCredentialsListShowsWhatTheJobSeesOnlyToWhoMayReadItsConfiguration() throws Exception {
+        hudson.model.Item job = () -> "team/churn";
+        hudson.model.Item other = () -> "team/secret";
+        ListingFacade facade = new ListingFacade();
+        facade.grantedOn.add(job);
+        SageMakerTraining.DescriptorImpl descriptor = new SageMakerTraining.DescriptorImpl();
+        descriptor.setJenkinsFacade(facade);
+
+        assertThat(descriptor.doFillCredentialsIdItems(job, "aws-train")).isSameAs(facade.inItem);
+        assertThat(descriptor.doFillCredentialsIdItems(other, "aws-train")).isSameAs(facade.currentOnly);
+        assertThat(descriptor.doFillCredentialsIdItems(null, "aws-train")).as("outside a job: administrators only")
+                .isSameAs(facade.currentOnly);
+        facade.grantedOn.add("jenkins");
+        assertThat(descriptor.doFillCredentialsIdItems(null, "aws-train")).isSameAs(facade.global);
+        assertThat(facade.asked).startsWith(job).contains(other, "jenkins");
+        assertThat(facade.currents).containsOnly("aws-train");
+        assertThat(SageMakerTraining.DescriptorImpl.class.getMethod("doFillCredentialsIdItems", hudson.model.Item.class,
+                String.class)).matches(m -> m.isAnnotationPresent(org.kohsuke.stapler.verb.POST.class))
+                .matches(m -> m.getParameters()[0].isAnnotationPresent(org.kohsuke.stapler.AncestorInPath.class));
+    }
+
     @Test
     void everyFieldHasAHelpFile() throws Exception {
         Path resources = Path.of("src/main/resources/io/jenkins/plugins/cd4ml/steps/gpu/SageMakerTraining");
         for (String field : List.of("image", "roleArn", "outputS3Uri", "instanceType", "instanceCount", "volumeSizeGb",
                 "hyperparameters", "channels", "checkpointS3Uri", "checkpointLocalPath", "maxRuntimeSeconds",
-                "maxWaitSeconds", "managedSpot", "imageAllowlist", "region", "credentialsId", "assumeRoleArn")) {
+                "maxWaitSeconds", "managedSpot", "imageAllowlist", "region", "credentialsId", "assumeRoleArn",
+                "streamLogs")) {
             assertThat(resources.resolve("help-" + field + ".html")).exists();
             if (List.of("image", "roleArn", "outputS3Uri").contains(field)) {
                 continue; // constructor arguments
@@ -165,7 +233,8 @@ class SageMakerTrainingTest {
                     "set" + Character.toUpperCase(field.charAt(0)) + field.substring(1), setterType(field)))
                     .matches(m -> m.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class));
         }
-        assertThat(Files.readString(resources.resolve("config.jelly"))).contains("field=\"managedSpot\"");
+        assertThat(Files.readString(resources.resolve("config.jelly"))).contains("field=\"managedSpot\"",
+                "field=\"streamLogs\"");
         assertThat(Path.of("src/main/resources/io/jenkins/plugins/cd4ml/steps/gpu/TrainModelStep/help-sagemaker.html"))
                 .exists();
     }
@@ -173,7 +242,7 @@ class SageMakerTrainingTest {
     private static Class<?> setterType(String field) {
         return switch (field) {
             case "instanceCount", "volumeSizeGb", "maxRuntimeSeconds", "maxWaitSeconds" -> int.class;
-            case "managedSpot" -> boolean.class;
+            case "managedSpot", "streamLogs" -> boolean.class;
             case "hyperparameters", "channels" -> Map.class;
             case "imageAllowlist" -> List.class;
             default -> String.class;

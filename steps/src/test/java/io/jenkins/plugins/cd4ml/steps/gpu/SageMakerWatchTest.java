@@ -11,6 +11,7 @@ import io.jenkins.plugins.cd4ml.deploy.EnvironmentCredentials;
 import io.jenkins.plugins.cd4ml.deploy.Sleeper;
 import io.jenkins.plugins.cd4ml.deploy.credentials.CredentialStore;
 import io.jenkins.plugins.cd4ml.deploy.credentials.StoredCredential;
+import io.jenkins.plugins.cd4ml.fake.FakeCloudWatchLogs;
 import io.jenkins.plugins.cd4ml.fake.FakeSageMaker;
 import io.jenkins.plugins.cd4ml.fake.FakeSts;
 import io.jenkins.plugins.cd4ml.fake.FakeTrainingJobs;
@@ -20,6 +21,8 @@ import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.ImageAllowlist;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.PollPolicy;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.SageMakerTrainer;
 import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingJobSpec;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingLogCursor;
+import io.jenkins.plugins.cd4ml.gpu.train.sagemaker.TrainingLogFollower;
 import io.jenkins.plugins.cd4ml.json.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /** What {@code trainModel sagemaker: …} does in Jenkins, against the SageMaker fake: complete once, stop once, re-attach. */
@@ -66,6 +70,10 @@ class SageMakerWatchTest {
     }
 
     private static SageMakerPlan plan(EnvironmentCredentials credentials) {
+        return plan(credentials, true);
+    }
+
+    private static SageMakerPlan plan(EnvironmentCredentials credentials, boolean streamLogs) {
         TrainingJobSpec spec = TrainingJobSpec.builder()
                 .image("123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-train@sha256:" + "ab".repeat(32))
                 .roleArn("arn:aws:iam::123456789012:role/SageMakerTraining").instances("ml.g5.xlarge", 1)
@@ -73,7 +81,7 @@ class SageMakerWatchTest {
                 .checkpoint("s3://ml-checkpoints/churn", "").maxRuntime(Duration.ofHours(2))
                 .maxWait(Duration.ofHours(4)).managedSpot(true).build();
         return new SageMakerPlan(spec, ImageAllowlist.ANY, credentials, "us-east-1",
-                "team/churn#42/training", "training");
+                "team/churn#42/training", "training", streamLogs);
     }
 
     private SageMakerTrainer trainer(Sleeper sleeper) {
@@ -195,6 +203,96 @@ class SageMakerWatchTest {
         assertThat(Json.mapper().readTree(sink.reports.get("training")).path("verdict").asText()).isEqualTo("ERROR");
     }
 
+    @Test
+    void containerLinesReachTheBuildLogOnceAndTheReportCountsThemWithoutQuotingThem() throws Exception {
+        jobs.nextJob(Lifecycle.completes(3600, 1440, Map.of()).interruptedOnce());
+        try (FakeCloudWatchLogs logs = FakeCloudWatchLogs.start(); CloudWatchLogsClient logsClient = logsClient(logs)) {
+            jobs.logTo(logs, 2);
+
+            new SageMakerWatch(plan(), sink).run(trainer(d -> { }), logsClient);
+
+            List<String> written = containerLines(logs);
+            assertThat(written).isNotEmpty();
+            assertThat(sink.lines).filteredOn(l -> l.startsWith("[algo-")).containsExactlyElementsOf(written);
+            assertThat(sink.cursors).isNotEmpty().last().satisfies(c -> assertThat(c.lines()).isEqualTo(written.size()));
+            JsonNode report = Json.mapper().readTree(sink.reports.get("training"));
+            assertThat(report.path("containerLogLines").asLong()).isEqualTo(written.size());
+            assertThat(sink.reports.get("training")).doesNotContain("epoch 1");
+        }
+    }
+
+    @Test
+    void afterARestartTheContainerLogsGoOnWhereThePersistedCursorStopped() throws Exception {
+        jobs.nextJob(Lifecycle.completes(3600, 1440, Map.of()).interruptedOnce());
+        try (FakeCloudWatchLogs logs = FakeCloudWatchLogs.start(); CloudWatchLogsClient logsClient = logsClient(logs)) {
+            jobs.logTo(logs, 2);
+            int[] polls = {0};
+            new SageMakerWatch(plan(), sink).run(trainer(d -> {
+                if (++polls[0] == 4) { // the controller shuts down after the first stream was shown
+                    throw new InterruptedException("Jenkins is shutting down");
+                }
+            }), logsClient);
+            assertThat(sink.failures).singleElement().asString().contains("the job keeps running");
+            assertThat(Thread.interrupted()).isTrue(); // the watch kept the interrupt; a restarted JVM has none
+            TrainingLogCursor persisted = roundTrip(sink.cursors.get(sink.cursors.size() - 1));
+            Recorder afterRestart = new Recorder();
+
+            new SageMakerWatch(plan(), afterRestart, persisted).run(trainer(d -> { }), logsClient);
+
+            assertThat(afterRestart.values).hasSize(1);
+            List<String> before = sink.lines.stream().filter(l -> l.startsWith("[algo-")).toList();
+            List<String> after = afterRestart.lines.stream().filter(l -> l.startsWith("[algo-")).toList();
+            assertThat(before).isNotEmpty();
+            assertThat(after).isNotEmpty().doesNotContainAnyElementsOf(before);
+            List<String> both = new java.util.ArrayList<>(before);
+            both.addAll(after);
+            assertThat(both).containsExactlyElementsOf(containerLines(logs));
+        }
+    }
+
+    @Test
+    void streamLogsFalseMakesNoCloudWatchLogsCall() throws Exception {
+        jobs.nextJob(Lifecycle.completes(600, 600, Map.of()));
+        try (FakeCloudWatchLogs logs = FakeCloudWatchLogs.start(); CloudWatchLogsClient logsClient = logsClient(logs)) {
+            jobs.logTo(logs, 2);
+
+            new SageMakerWatch(plan(EnvironmentCredentials.DEFAULT, false), sink).run(trainer(d -> { }), logsClient);
+
+            assertThat(sink.values).hasSize(1);
+            assertThat(logs.streams(FakeTrainingJobs.LOG_GROUP)).isNotEmpty();
+            assertThat(logs.requestCount()).isZero();
+            assertThat(sink.lines).noneMatch(l -> l.startsWith("[algo-"));
+            assertThat(Json.mapper().readTree(sink.reports.get("training")).has("containerLogLines")).isFalse();
+        }
+    }
+
+    private static CloudWatchLogsClient logsClient(FakeCloudWatchLogs logs) {
+        return TrainingLogFollower.client(new AwsConnection(Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKE", "not-a-secret")),
+                Optional.empty(), Optional.empty(), new AwsConnection.RetryPolicy(2, Duration.ofMillis(1),
+                        Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofSeconds(10))),
+                Optional.of(logs.endpoint()));
+    }
+
+    /** The fake containers' lines, stream by stream in the order the job started them, as the build shows them. */
+    private static List<String> containerLines(FakeCloudWatchLogs logs) {
+        return logs.streams(FakeTrainingJobs.LOG_GROUP).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(
+                        stream -> Long.parseLong(stream.substring(stream.lastIndexOf('-') + 1)))))
+                .flatMap(e -> e.getValue().stream().map(m -> "[algo-1] " + m)).toList();
+    }
+
+    private static TrainingLogCursor roundTrip(TrainingLogCursor cursor) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(cursor);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (TrainingLogCursor) in.readObject();
+        }
+    }
+
     /** Records what the watch reports. */
     private static final class Recorder implements SageMakerWatch.Sink {
         final List<String> lines = new CopyOnWriteArrayList<>();
@@ -202,6 +300,12 @@ class SageMakerWatchTest {
         final Map<String, String> reports = new java.util.concurrent.ConcurrentHashMap<>();
         final List<Map<String, Object>> values = new CopyOnWriteArrayList<>();
         final List<Throwable> failures = new CopyOnWriteArrayList<>();
+        final List<TrainingLogCursor> cursors = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void logsShown(TrainingLogCursor cursor) {
+            cursors.add(cursor);
+        }
 
         @Override
         public void log(String line) {

@@ -32,6 +32,16 @@ public final class SageMakerTrainingReport {
      *     interruptions, metrics, model artifacts, adopted, stop requested, transitions
      */
     public static ObjectNode toJson(SageMakerTrainingResult result) {
+        return toJson(result, null);
+    }
+
+    /**
+     * @param result how the job ended
+     * @param logs where following the container logs got to, or {@code null} when they were not followed
+     * @return {@link #toJson(SageMakerTrainingResult)}, with {@code containerLogLines} (how many lines went to the
+     *     log; never the lines themselves) when {@code logs} is given
+     */
+    public static ObjectNode toJson(SageMakerTrainingResult result, TrainingLogCursor logs) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("schemaVersion", Json.SCHEMA_VERSION);
         root.put("kind", KIND);
@@ -55,6 +65,9 @@ public final class SageMakerTrainingReport {
         root.put("modelArtifacts", result.modelArtifacts());
         root.put("adopted", result.adopted());
         root.put("stopRequested", result.stopRequested());
+        if (logs != null) {
+            root.put("containerLogLines", logs.lines());
+        }
         ArrayNode transitions = root.putArray("transitions");
         for (StatusTransition t : result.transitions()) {
             ObjectNode node = transitions.addObject();

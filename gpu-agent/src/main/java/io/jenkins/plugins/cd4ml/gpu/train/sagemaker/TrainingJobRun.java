@@ -78,6 +78,21 @@ public final class TrainingJobRun {
      * @throws TrainingJobException when SageMaker stays unreachable or the stop time-out passes
      */
     public SageMakerTrainingResult await(Consumer<String> log) throws InterruptedException, TrainingJobException {
+        return await(log, null);
+    }
+
+    /**
+     * Polls until the job ends, streaming new status transitions and the containers' log lines.
+     *
+     * @param log receives one line per transition (spot interruptions and resumes included)
+     * @param logs follows the job's container logs after each poll and drains them once it ended,
+     *     or {@code null} for status only
+     * @return how it ended
+     * @throws InterruptedException when the waiting thread is interrupted (the job keeps running)
+     * @throws TrainingJobException when SageMaker stays unreachable or the stop time-out passes
+     */
+    public SageMakerTrainingResult await(Consumer<String> log, TrainingLogFollower logs)
+            throws InterruptedException, TrainingJobException {
         PollPolicy policy = trainer.policy();
         Duration delay = policy.initialDelay();
         Set<String> shown = new HashSet<>();
@@ -105,7 +120,13 @@ public final class TrainingJobRun {
             TrainingJobStatus primary = job.trainingJobStatus();
             if (primary == TrainingJobStatus.COMPLETED || primary == TrainingJobStatus.FAILED
                     || primary == TrainingJobStatus.STOPPED) {
+                if (logs != null) {
+                    logs.drain(); // the containers' last lines arrive around the end
+                }
                 return result(job);
+            }
+            if (logs != null) {
+                logs.poll();
             }
             Instant stopAt = stopRequestedAt;
             if (stopAt != null && trainer.clock().instant().isAfter(stopAt.plus(policy.stopTimeout()))) {
