@@ -153,7 +153,44 @@ public final class Values {
      * @throws InvalidValueException when it is not a finite decimal number
      */
     public static double parseDecimal(byte[] bytes, int from, int to) throws InvalidValueException {
-        return parseDecimal(bytes, from, to, null);
+        double plain = plainDecimal(bytes, from, to);
+        return plain == plain ? plain : parseDecimal(bytes, from, to, null); // NaN: not the plain form
+    }
+
+    /**
+     * The common form only, {@code [+-]digits[.digits]} with at most 15 digits in all: one
+     * predictable branch per character, then Clinger's exact fast path (15 digits always fit in the
+     * 53 bits of a double, and so does the power of ten). Everything else, errors included, is left
+     * to the general parser.
+     *
+     * @return the value, or NaN when the text is not in the plain form
+     */
+    private static double plainDecimal(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        int firstDigit = i;
+        int dot = -1;
+        long mantissa = 0;
+        for (; i < to; i++) {
+            int digit = b[i] - '0';
+            if (digit >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
+            } else if (b[i] == '.' && dot < 0) {
+                dot = i;
+            } else {
+                return Double.NaN;
+            }
+        }
+        int digits = to - firstDigit - (dot < 0 ? 0 : 1);
+        if (digits == 0 || digits > 15) {
+            return Double.NaN;
+        }
+        double value = dot < 0 ? mantissa : mantissa / POWERS_OF_TEN[to - dot - 1];
+        return negative ? -value : value;
     }
 
     private static double parseDecimal(byte[] text, int from, int length, String shown) throws InvalidValueException {

@@ -26,6 +26,37 @@ class ValuesTest {
         assertThat(Values.parseDecimal(text)).isEqualTo(Double.parseDouble(text));
     }
 
+    /** The byte parser (plain fast path or general) agrees with the JDK on every plain-looking text. */
+    @Property
+    void byteDecimalsAgreeWithTheJdk(@ForAll("plainDecimals") String text) {
+        byte[] bytes = ("7" + text + "7").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Double expected;
+        try {
+            expected = Double.parseDouble(text);
+            if (text.isEmpty() || text.matches(".*[^0-9.+-].*") || !text.matches("[+-]?[0-9]*\\.?[0-9]*")) {
+                expected = null; // "1d", hex and the like are Java's, not ours
+            }
+        } catch (NumberFormatException e) {
+            expected = null;
+        }
+        Double actual;
+        try {
+            actual = Values.parseDecimal(bytes, 1, bytes.length - 1);
+        } catch (InvalidValueException e) {
+            actual = null;
+        }
+        assertThat(actual).as(text).isEqualTo(expected);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> plainDecimals() {
+        net.jqwik.api.Arbitrary<String> digits = net.jqwik.api.Arbitraries.strings().withChars("0123456789")
+                .ofMinLength(0).ofMaxLength(20);
+        return net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.of("", "-", "+"), digits,
+                net.jqwik.api.Arbitraries.of("", ".", ".."), digits)
+                .as((sign, whole, dot, fraction) -> sign + whole + dot + fraction);
+    }
+
     @Property
     void integersRoundTrip(@ForAll long value) throws Exception {
         assertThat(Values.parseInteger(Long.toString(value))).isEqualTo(value);

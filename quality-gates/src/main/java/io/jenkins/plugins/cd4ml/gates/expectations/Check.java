@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.gates.expectations;
 
+import io.jenkins.plugins.cd4ml.data.RowBlock;
 import io.jenkins.plugins.cd4ml.report.CheckStatus;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 
@@ -19,6 +20,17 @@ abstract class Check {
      * @throws InvalidInputException when a cell cannot be evaluated at all
      */
     abstract void accept(Row row) throws InvalidInputException;
+
+    /**
+     * Sees a block before its rows are passed to {@link #accept} one by one: a check whose per-row
+     * work is a cache miss does it here for the whole block in one tight loop, where the misses of
+     * consecutive rows overlap.
+     *
+     * @param block the rows about to be accepted
+     */
+    void prepare(RowBlock block) {
+        // most checks work row by row
+    }
 
     /**
      * @param rows the number of data rows read

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.gates.expectations;
 
+import io.jenkins.plugins.cd4ml.data.BlockPipeline;
 import io.jenkins.plugins.cd4ml.data.RowBlock;
 import io.jenkins.plugins.cd4ml.data.TableFormat;
 import io.jenkins.plugins.cd4ml.data.TableReader;
@@ -9,9 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Validates a dataset against an expectations file in one streaming pass: every expectation's
@@ -94,6 +92,9 @@ public final class DataValidator {
     }
 
     private static void check(RowBlock block, Row row, List<Check> checks) throws InvalidInputException {
+        for (Check check : checks) {
+            check.prepare(block);
+        }
         for (int i = 0; i < block.size(); i++) {
             row.set(block, i);
             for (Check check : checks) {
@@ -102,93 +103,21 @@ public final class DataValidator {
         }
     }
 
-    /** Rows read on one thread, handed over together; or the end; or the reading's failure. */
-    private record Batch(RowBlock rows, InvalidInputException error) {
-        static final Batch END = new Batch(null, null);
-    }
-
     /**
-     * Reads blocks on one thread (finding fields only, no decoding) while two others run the
-     * checks, split by column so that each cell is decoded or parsed by one thread only: both cores
-     * work and each sees the rows in file order, so samples and error locations are those of a
+     * Reads blocks on one thread (finding fields only, no decoding) while others run the checks,
+     * split by column so that each cell is decoded or parsed by one thread only: both cores work
+     * and each sees the rows in file order, so samples and error locations are those of a
      * sequential run.
      */
     private static long runPipelined(TableReader table, CheckFactory.Plan plan) throws InvalidInputException {
         List<List<Check>> groups = split(plan.checks(), CHECK_GROUPS);
-        List<BlockingQueue<Batch>> queues = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            queues.add(new ArrayBlockingQueue<>(8));
+        List<BlockPipeline.BlockConsumer> consumers = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Check> checks = groups.get(g);
+            Row row = g == 0 ? plan.row() : plan.newRow();
+            consumers.add(block -> check(block, row, checks));
         }
-        boolean[] stop = {false};
-        Thread reader = new Thread(() -> produce(table, queues, stop), "cd4ml-validate-reader");
-        reader.setDaemon(true);
-        InvalidInputException[] failures = new InvalidInputException[groups.size()];
-        List<Thread> others = new ArrayList<>();
-        for (int g = 1; g < groups.size(); g++) {
-            int group = g;
-            Row row = plan.newRow();
-            Thread thread = new Thread(() -> {
-                try {
-                    consume(queues.get(group), row, groups.get(group), stop);
-                } catch (InvalidInputException e) {
-                    failures[group] = e;
-                    halt(stop);
-                }
-            }, "cd4ml-validate-checks-" + g);
-            thread.setDaemon(true);
-            others.add(thread);
-        }
-        reader.start();
-        others.forEach(Thread::start);
-        long rowsSeen = 0;
-        try {
-            rowsSeen = consume(queues.get(0), plan.row(), groups.get(0), stop);
-        } catch (InvalidInputException e) {
-            failures[0] = e;
-        } finally {
-            if (failures[0] != null) {
-                halt(stop);
-            }
-            others.forEach(DataValidator::join);
-            halt(stop);
-            reader.interrupt();
-            join(reader);
-        }
-        InvalidInputException first = null;
-        for (InvalidInputException failure : failures) {
-            first = earliest(first, failure);
-        }
-        if (first != null) {
-            throw first;
-        }
-        return rowsSeen;
-    }
-
-    private static long consume(BlockingQueue<Batch> queue, Row row, List<Check> checks, boolean[] stop)
-            throws InvalidInputException {
-        long rows = 0;
-        try {
-            while (true) {
-                Batch batch = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (batch == null) {
-                    if (stopped(stop)) {
-                        return rows;
-                    }
-                    continue;
-                }
-                if (batch.error() != null) {
-                    throw batch.error();
-                }
-                if (batch == Batch.END) {
-                    return rows;
-                }
-                check(batch.rows(), row, checks);
-                rows = batch.rows().rowNumber(batch.rows().size() - 1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return rows;
-        }
+        return BlockPipeline.run(table, "cd4ml-validate", consumers);
     }
 
     /**
@@ -235,61 +164,5 @@ public final class DataValidator {
             };
         }
         return cost;
-    }
-
-    private static InvalidInputException earliest(InvalidInputException a, InvalidInputException b) {
-        if (a == null || b == null) {
-            return a == null ? b : a;
-        }
-        return b.getLocation().line() < a.getLocation().line() ? b : a;
-    }
-
-    private static void halt(boolean[] stop) {
-        synchronized (stop) {
-            stop[0] = true;
-        }
-    }
-
-    private static boolean stopped(boolean[] stop) {
-        synchronized (stop) {
-            return stop[0];
-        }
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void produce(TableReader table, List<BlockingQueue<Batch>> queues, boolean[] stop) {
-        try {
-            RowBlock block;
-            while ((block = table.nextBlock()) != null) {
-                if (!offer(queues, new Batch(block, null), stop)) {
-                    return;
-                }
-            }
-            offer(queues, Batch.END, stop);
-        } catch (InvalidInputException e) {
-            offer(queues, new Batch(null, e), stop);
-        }
-    }
-
-    private static boolean offer(List<BlockingQueue<Batch>> queues, Batch batch, boolean[] stop) {
-        try {
-            for (BlockingQueue<Batch> queue : queues) {
-                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                    if (stopped(stop)) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
     }
 }

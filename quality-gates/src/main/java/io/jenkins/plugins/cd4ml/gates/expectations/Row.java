@@ -119,6 +119,11 @@ final class Row {
         return textStamp[column] == stamp ? texts[column] == null : block.isNull(index, column);
     }
 
+    /** @return the row's index in its block */
+    int index() {
+        return index;
+    }
+
     long number() {
         return block.rowNumber(index);
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.gates.metrics;
 
+import io.jenkins.plugins.cd4ml.data.BlockPipeline;
 import io.jenkins.plugins.cd4ml.data.FieldView;
 import io.jenkins.plugins.cd4ml.data.InvalidValueException;
 import io.jenkins.plugins.cd4ml.data.TextCodes;
@@ -162,16 +163,19 @@ public final class PredictionReader {
     public static List<EvaluationData> readAll(Path file, List<PredictionSpec> specs) throws InvalidInputException {
         try (TableReader table = TableReader.open(file)) {
             List<SpecColumns> sinks = new ArrayList<>();
+            List<BlockPipeline.BlockConsumer> consumers = new ArrayList<>();
             for (PredictionSpec each : specs) {
-                sinks.add(new SpecColumns(table, each));
-            }
-            try (RowPipeline rows = new RowPipeline(table)) {
-                for (Row current = rows.next(); current != null; current = rows.next()) {
-                    for (SpecColumns sink : sinks) {
-                        sink.add(current);
+                SpecColumns sink = new SpecColumns(table, each);
+                sinks.add(sink);
+                BlockRow row = new BlockRow(table.source(), table.columns().size());
+                consumers.add(block -> {
+                    for (int i = 0; i < block.size(); i++) {
+                        sink.add(row.at(block, i));
                     }
-                }
+                });
             }
+            // one thread per evaluation besides the reading one: two evaluations use both cores
+            BlockPipeline.run(table, "cd4ml-predictions", consumers);
             List<EvaluationData> data = new ArrayList<>();
             for (SpecColumns sink : sinks) {
                 data.add(sink.finish(table.source()));
@@ -227,10 +231,11 @@ public final class PredictionReader {
         }
 
         EvaluationData finish(String source) {
+            columns.trim();
             Map<String, CategoricalColumn> categories = new LinkedHashMap<>();
             for (int c = 0; c < categorical.length; c++) {
                 String name = spec.categorical().get(c);
-                categories.put(name, new CategoricalColumn(name, Arrays.copyOf(columns.codes[c], columns.rows),
+                categories.put(name, new CategoricalColumn(name, columns.codes[c],
                         columns.dictionaries.get(c).texts()));
             }
             return new EvaluationData(source, spec, candidate.finish(columns),
@@ -289,127 +294,71 @@ public final class PredictionReader {
         SourceLocation locate(int column);
     }
 
-    /**
-     * Reads blocks of rows on a second thread (finding fields only), so that reading and number
-     * parsing use two cores; rows come out in file order with their line numbers, and a problem
-     * found by the reading thread is rethrown in order.
-     */
-    private static final class RowPipeline implements AutoCloseable {
-        private static final Batch END = new Batch(null, null);
-        private final TableReader table;
-        private final java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
-        private final Thread reader;
-        private volatile boolean stopped;
+    /** One row of a block, as the readers of one evaluation see it. */
+    private static final class BlockRow implements Row {
+        private final String source;
+        private final FieldView[] views;
         private RowBlock block;
         private int index;
-        private final BlockRow row;
 
-        RowPipeline(TableReader table) {
-            this.table = table;
-            this.row = new BlockRow();
-            this.reader = new Thread(this::readAll, "cd4ml-predictions-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void readAll() {
-            try {
-                RowBlock next;
-                while (!stopped && (next = table.nextBlock()) != null) {
-                    queue.put(new Batch(next, null));
-                }
-                queue.put(END);
-            } catch (InvalidInputException e) {
-                offer(new Batch(null, e));
-            } catch (RuntimeException e) {
-                offer(new Batch(null, new InvalidInputException(SourceLocation.ofFile(table.source()),
-                        "cannot be read: " + e, e)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        BlockRow(String source, int width) {
+            this.source = source;
+            this.views = new FieldView[width];
+            for (int i = 0; i < width; i++) {
+                views[i] = new FieldView();
             }
         }
 
-        private void offer(Batch batch) {
-            try {
-                queue.put(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        Row next() throws InvalidInputException {
-            if (block == null || ++index >= block.size()) {
-                Batch batch;
-                try {
-                    batch = queue.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InvalidInputException(SourceLocation.ofFile(table.source()), "reading was interrupted");
-                }
-                if (batch.error() != null) {
-                    throw batch.error();
-                }
-                if (batch == END) {
-                    return null;
-                }
-                block = batch.rows();
-                index = 0;
-            }
-            return row;
+        BlockRow at(RowBlock rows, int row) {
+            block = rows;
+            index = row;
+            return this;
         }
 
         @Override
-        public void close() {
-            stopped = true;
-            reader.interrupt();
-            queue.clear();
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        public String value(int column) {
+            return block.text(index, column);
         }
 
-        private final class BlockRow implements Row {
-            private final FieldView[] views = newViews(table.columns().size());
+        @Override
+        public CharSequence chars(int column) {
+            return block.chars(index, column, views[column]);
+        }
 
-            @Override
-            public String value(int column) {
-                return block.text(index, column);
-            }
+        @Override
+        public boolean isNull(int column) {
+            return block.isNull(index, column);
+        }
 
-            @Override
-            public CharSequence chars(int column) {
-                return block.chars(index, column, views[column]);
-            }
+        @Override
+        public double decimal(int column) throws InvalidValueException {
+            return block.decimal(index, column);
+        }
 
-            @Override
-            public boolean isNull(int column) {
-                return block.isNull(index, column);
-            }
-
-            @Override
-            public double decimal(int column) throws InvalidValueException {
-                return block.decimal(index, column);
-            }
-
-            @Override
-            public SourceLocation locate(int column) {
-                return new SourceLocation(table.source(), block.line(index), column + 1L);
-            }
+        @Override
+        public SourceLocation locate(int column) {
+            return new SourceLocation(source, block.line(index), column + 1L);
         }
     }
 
-    private static FieldView[] newViews(int width) {
-        FieldView[] views = new FieldView[width];
-        for (int i = 0; i < width; i++) {
-            views[i] = new FieldView();
-        }
-        return views;
+    /**
+     * Growth by half rather than doubling: ten million rows of two evaluations fit in a 1 GiB heap
+     * with room for sorting the scores.
+     */
+    private static int grown(int length) {
+        return length + (length >> 1) + 16;
     }
 
-    /** Rows handed over by the reading thread; an error ends the stream. */
-    private record Batch(RowBlock rows, InvalidInputException error) {
+    private static byte[] exact(byte[] values, int rows) {
+        return values.length == rows ? values : Arrays.copyOf(values, rows);
+    }
+
+    private static int[] exact(int[] values, int rows) {
+        return values.length == rows ? values : Arrays.copyOf(values, rows);
+    }
+
+    private static double[] exact(double[] values, int rows) {
+        return values.length == rows ? values : Arrays.copyOf(values, rows);
     }
 
     /** Growable label and categorical columns shared by the candidate and baseline outputs. */
@@ -443,24 +392,36 @@ public final class PredictionReader {
             switch (spec.task()) {
                 case BINARY -> {
                     if (row == binaryLabel.length) {
-                        binaryLabel = Arrays.copyOf(binaryLabel, row * 2);
+                        binaryLabel = Arrays.copyOf(binaryLabel, grown(row));
                     }
                     binaryLabel[row] = positive.classify(table, label, "the label") ? (byte) 1 : 0;
                 }
                 case MULTICLASS -> {
                     if (row == classLabel.length) {
-                        classLabel = Arrays.copyOf(classLabel, row * 2);
+                        classLabel = Arrays.copyOf(classLabel, grown(row));
                     }
                     classLabel[row] = classOf(required(table, label, "a class label"));
                 }
                 case REGRESSION -> {
                     if (row == numericLabel.length) {
-                        numericLabel = Arrays.copyOf(numericLabel, row * 2);
+                        numericLabel = Arrays.copyOf(numericLabel, grown(row));
                     }
                     numericLabel[row] = number(table, label, "the true value");
                 }
             }
             return row;
+        }
+
+        /** Trims the label and category columns to the rows read (shared by candidate and baseline). */
+        void trim() {
+            switch (spec.task()) {
+                case BINARY -> binaryLabel = exact(binaryLabel, rows);
+                case MULTICLASS -> classLabel = exact(classLabel, rows);
+                case REGRESSION -> numericLabel = exact(numericLabel, rows);
+            }
+            for (int c = 0; c < codes.length; c++) {
+                codes[c] = exact(codes[c], rows);
+            }
         }
 
         int classOf(String text) {
@@ -471,7 +432,7 @@ public final class PredictionReader {
             int code = dictionaries.get(column).add(text == null ? CategoricalColumn.MISSING : text);
             int row = rows - 1;
             if (row == codes[column].length) {
-                codes[column] = Arrays.copyOf(codes[column], row * 2);
+                codes[column] = Arrays.copyOf(codes[column], grown(row));
             }
             codes[column][row] = code;
         }
@@ -524,12 +485,12 @@ public final class PredictionReader {
             switch (task) {
                 case BINARY -> {
                     if (row == predictedClass.length) {
-                        predictedClass = Arrays.copyOf(predictedClass, row * 2);
+                        predictedClass = Arrays.copyOf(predictedClass, grown(row));
                     }
                     double s = Double.NaN;
                     if (score >= 0) {
                         if (row == values.length) {
-                            values = Arrays.copyOf(values, row * 2);
+                            values = Arrays.copyOf(values, grown(row));
                         }
                         s = number(table, score, "the score");
                         values[row] = s;
@@ -540,13 +501,13 @@ public final class PredictionReader {
                 }
                 case MULTICLASS -> {
                     if (row == predictedCode.length) {
-                        predictedCode = Arrays.copyOf(predictedCode, row * 2);
+                        predictedCode = Arrays.copyOf(predictedCode, grown(row));
                     }
                     predictedCode[row] = columns.classOf(required(table, prediction, "a predicted class"));
                 }
                 case REGRESSION -> {
                     if (row == values.length) {
-                        values = Arrays.copyOf(values, row * 2);
+                        values = Arrays.copyOf(values, grown(row));
                     }
                     int column = prediction >= 0 ? prediction : score;
                     values[row] = number(table, column, "the predicted value");
@@ -556,13 +517,21 @@ public final class PredictionReader {
 
         ModelPredictions finish(Columns columns) {
             int rows = columns.rows;
+            // trimmed one array at a time, each growable one dropped as soon as it is copied
             return switch (task) {
-                case BINARY -> new BinaryPredictions(Arrays.copyOf(columns.binaryLabel, rows),
-                        Arrays.copyOf(predictedClass, rows), score >= 0 ? Arrays.copyOf(values, rows) : null);
-                case MULTICLASS -> new MulticlassPredictions(Arrays.copyOf(columns.classLabel, rows),
-                        Arrays.copyOf(predictedCode, rows), columns.classes.texts());
-                case REGRESSION -> new RegressionPredictions(Arrays.copyOf(columns.numericLabel, rows),
-                        Arrays.copyOf(values, rows));
+                case BINARY -> {
+                    predictedClass = exact(predictedClass, rows);
+                    values = score >= 0 ? exact(values, rows) : null;
+                    yield new BinaryPredictions(columns.binaryLabel, predictedClass, values);
+                }
+                case MULTICLASS -> {
+                    predictedCode = exact(predictedCode, rows);
+                    yield new MulticlassPredictions(columns.classLabel, predictedCode, columns.classes.texts());
+                }
+                case REGRESSION -> {
+                    values = exact(values, rows);
+                    yield new RegressionPredictions(columns.numericLabel, values);
+                }
             };
         }
     }
