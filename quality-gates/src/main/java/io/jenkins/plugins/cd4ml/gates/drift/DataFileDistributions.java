@@ -1,8 +1,12 @@
 package io.jenkins.plugins.cd4ml.gates.drift;
 
+import io.jenkins.plugins.cd4ml.data.FieldView;
+import io.jenkins.plugins.cd4ml.data.RowBlock;
 import io.jenkins.plugins.cd4ml.data.TableFormat;
 import io.jenkins.plugins.cd4ml.data.TableReader;
+import io.jenkins.plugins.cd4ml.data.TextCodes;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -79,16 +83,19 @@ public final class DataFileDistributions {
                     accumulators.put(name, byPosition[i]);
                 }
                 Pass pass = new Pass(table.source(), table.columns(), accumulators);
-                while (table.next()) {
-                    for (int i = 0; i < positions.length; i++) {
-                        if (table.isNull(positions[i])) {
-                            byPosition[i].nulls++;
-                        } else if (!byPosition[i].addDecimal(table, positions[i])) {
-                            byPosition[i].add(table.value(positions[i]), table, positions[i]);
+                RowBlock block;
+                while ((block = table.nextBlock()) != null) {
+                    for (int row = 0; row < block.size(); row++) {
+                        for (int i = 0; i < positions.length; i++) {
+                            if (block.isNull(row, positions[i])) {
+                                byPosition[i].nulls++;
+                            } else if (!byPosition[i].addDecimal(block, row, positions[i])) {
+                                byPosition[i].add(block, row, positions[i], table.source());
+                            }
                         }
                     }
+                    pass.rows = block.rowNumber(block.size() - 1);
                 }
-                pass.rows = table.rowNumber();
                 return pass;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -111,7 +118,8 @@ public final class DataFileDistributions {
 
         DatasetDistributions result() {
             Map<String, ColumnDistribution> distributions = new LinkedHashMap<>();
-            columns.forEach((name, column) -> distributions.put(name, column.toDistribution()));
+            DoubleSorter sorter = new DoubleSorter(); // one scratch for all columns of this file
+            columns.forEach((name, column) -> distributions.put(name, column.toDistribution(sorter)));
             return new DatasetDistributions(source, rows, header, distributions);
         }
     }
@@ -121,9 +129,11 @@ public final class DataFileDistributions {
         private final String name;
         private final ColumnKind declared;
         private ColumnKind kind;
-        private double[] numbers = new double[1024];
-        private int size;
-        private Map<String, long[]> categories;
+        private DoubleChunks numbers = new DoubleChunks();
+        // categories are counted by code, read in place from the file's bytes (no String per cell)
+        private TextCodes categories;
+        private long[] categoryCounts;
+        private final FieldView view = new FieldView();
         private boolean tooManyCategories;
         private long categoricalCount;
         private long nulls;
@@ -134,7 +144,7 @@ public final class DataFileDistributions {
             this.declared = declared;
             this.kind = declared == null ? ColumnKind.NUMERIC : declared;
             if (kind == ColumnKind.CATEGORICAL) {
-                categories = new HashMap<>();
+                startCategories();
             }
         }
 
@@ -144,12 +154,12 @@ public final class DataFileDistributions {
          * @return false when the cell is no plain decimal or the column is not numeric: then
          *     {@link #add} decides, from the text
          */
-        boolean addDecimal(TableReader table, int position) {
+        boolean addDecimal(RowBlock block, int row, int position) {
             if (kind != ColumnKind.NUMERIC) {
                 return false;
             }
             try {
-                double number = table.decimal(position);
+                double number = block.decimal(row, position);
                 append(number);
                 return true;
             } catch (io.jenkins.plugins.cd4ml.data.InvalidValueException notPlain) {
@@ -157,60 +167,72 @@ public final class DataFileDistributions {
             }
         }
 
-        private void append(double number) {
-            if (size == numbers.length) {
-                numbers = Arrays.copyOf(numbers, Math.max(1024, (int) Math.min(Integer.MAX_VALUE - 8,
-                        numbers.length * 2L)));
-            }
-            numbers[size++] = number;
+        private void startCategories() {
+            categories = new TextCodes();
+            categoryCounts = new long[16];
         }
 
-        void add(String value, TableReader table, int position) throws InvalidInputException {
+        private void append(double number) {
+            numbers.add(number);
+        }
+
+        void add(RowBlock block, int row, int position, String source) throws InvalidInputException {
             if (kind == ColumnKind.NUMERIC) {
+                String value = block.text(row, position);
                 double number = NumericText.parse(value);
                 if (Double.isFinite(number)) {
                     append(number);
                     return;
                 }
+                SourceLocation location = new SourceLocation(source, block.line(row), position + 1L);
                 if (Double.isInfinite(number)) {
-                    throw new InvalidInputException(table.locate(position),
-                            "number '" + value + "' overflows a double in column '" + name
-                                    + "' (expected a finite number)");
+                    throw new InvalidInputException(location, "number '" + value + "' overflows a double in column '"
+                            + name + "' (expected a finite number)");
                 }
                 if (declared == ColumnKind.NUMERIC) {
-                    throw new InvalidInputException(table.locate(position), "'" + abbreviate(value)
+                    throw new InvalidInputException(location, "'" + abbreviate(value)
                             + "' in column '" + name + "' is not a number (the column is declared numeric)");
                 }
                 kind = ColumnKind.CATEGORICAL;
-                categories = new HashMap<>();
-                lostNumbers = size > 0;
+                startCategories();
+                lostNumbers = numbers.size() > 0;
                 numbers = null;
             }
             categoricalCount++;
             if (tooManyCategories) {
                 return;
             }
-            long[] count = categories.get(value);
-            if (count == null) {
+            CharSequence value = block.chars(row, position, view);
+            int code = categories.codeOf(value);
+            if (code < 0) {
                 if (categories.size() >= MAX_CATEGORIES) {
                     tooManyCategories = true;
-                    categories = Map.of();
+                    categories = null;
+                    categoryCounts = null;
                     return;
                 }
-                categories.put(value, new long[] {1});
-            } else {
-                count[0]++;
+                code = categories.add(value);
+                if (code == categoryCounts.length) {
+                    categoryCounts = Arrays.copyOf(categoryCounts, code * 2);
+                }
             }
+            categoryCounts[code]++;
         }
 
-        ColumnDistribution toDistribution() {
+        ColumnDistribution toDistribution(DoubleSorter sorter) {
             if (kind == ColumnKind.NUMERIC) {
-                EmpiricalDistribution values = EmpiricalDistribution.ofSample(Arrays.copyOf(numbers, size));
+                double[] sample = numbers.toArray();
                 numbers = null;
+                EmpiricalDistribution values = EmpiricalDistribution.ofSample(sample, sample.length, sorter);
                 return new ColumnDistribution.Numeric(name, nulls, values, values.sampleStdDev(), null);
             }
             Map<String, Long> counts = new HashMap<>();
-            categories.forEach((category, count) -> counts.put(category, count[0]));
+            if (!tooManyCategories) {
+                List<String> texts = categories.texts();
+                for (int code = 0; code < texts.size(); code++) {
+                    counts.put(texts.get(code), categoryCounts[code]);
+                }
+            }
             return new ColumnDistribution.Categorical(name, nulls, categoricalCount, counts, !tooManyCategories);
         }
     }

@@ -30,8 +30,22 @@ public final class EmpiricalDistribution implements Serializable {
      * @return the distribution of the sample
      */
     public static EmpiricalDistribution ofSample(double[] values) {
-        DoubleSorter.sort(values);
-        return new EmpiricalDistribution(values, null);
+        return ofSample(values, values.length, new DoubleSorter());
+    }
+
+    /**
+     * An unweighted sample: the first {@code n} values, sorted in place with the given sorter's
+     * scratch (reused when one thread builds several distributions).
+     *
+     * @param values the values (not NaN); the first {@code n} are sorted in place and kept when
+     *     {@code n} is the array's length, else copied
+     * @param n how many leading values form the sample
+     * @param sorter the sorter
+     * @return the distribution
+     */
+    public static EmpiricalDistribution ofSample(double[] values, int n, DoubleSorter sorter) {
+        sorter.sortFirst(values, n);
+        return new EmpiricalDistribution(n == values.length ? values : Arrays.copyOf(values, n), null);
     }
 
     /**
