@@ -419,7 +419,8 @@ public final class BinaryResampler {
             double[] rowBrier = model.brierRanked;
             long[] lanes = LANES;
             boolean ap = needs.averagePrecision();
-            boolean losses = needs.logLoss() || needs.brier();
+            boolean logLosses = needs.logLoss();
+            boolean briers = needs.brier();
             // RankingCurve.add per distinct score, written without branches: a tie group is flushed
             // (multiplied by isNew) when the next one starts, so unpredictable ties cost no mispredictions
             long positivesAbove = 0;
@@ -460,9 +461,11 @@ public final class BinaryResampler {
                 }
                 groupPositives = (groupPositives & ~isNew) + (w & positive);
                 groupNegatives = (groupNegatives & ~isNew) + (w & ~positive);
-                if (losses) {
+                if (logLosses) { // each sum only when a gate needs it: the loop is a third of a gate run
                     logLoss0 += (p & 15) * rowLogLoss[j];
                     logLoss1 += (p >>> 4) * rowLogLoss[j];
+                }
+                if (briers) {
                     brier0 += (p & 15) * rowBrier[j];
                     brier1 += (p >>> 4) * rowBrier[j];
                 }
