@@ -11,7 +11,8 @@ builds cli/target/cd4ml.jar when missing, then times, on the same machine in the
   * sklearn_metrics.py (accuracy, ROC AUC, log loss, F1, precision, recall, Brier, MAE/RMSE/R2,
     per-group rates, demographic parity, equalized odds) - the reference;
   * cd4ml metrics --task binary (all binary metrics + fairness by `group`) and
-    cd4ml metrics --task regression (MAE/RMSE/R2/MAPE + MAE by group), each with -Xmx1g;
+    cd4ml metrics --task regression (MAE/RMSE/R2/MAPE + MAE by group), each with -Xmx1g, and both
+    in one command (repeated --task: one read of the file, the reference's work), -Xmx1g;
   * cd4ml gate on the 1M-row file: 1 000 paired bootstrap resamples of ROC AUC, accuracy,
     demographic parity ratio and log loss, candidate vs baseline (the same predictions file as
     baseline, so both models are evaluated), -Xmx1g.
@@ -121,6 +122,12 @@ def main():
                                 "--prediction", "pred_value", "--sensitive", "group", "--format", "json"], args.runs)
     results["cd4ml_metrics_regression"] = {"seconds": round(t2, 3), "peak_mib": rss2, "cpu_seconds": LAST_CPU[0]}
     results["cd4ml_metrics_total"] = {"seconds": round(t + t2, 3)}
+    # the same work as sklearn_metrics.py in one command: both evaluations from one read of the file
+    t3, rss3, _ = timed(java + ["metrics", "--predictions", big, "--sensitive", "group", "--format", "json",
+                                "--task", "binary", "--label", "label", "--score", "pred_proba",
+                                "--task", "regression", "--label", "target", "--prediction", "pred_value"],
+                        args.runs)
+    results["cd4ml_metrics_one_read"] = {"seconds": round(t3, 3), "peak_mib": rss3, "cpu_seconds": LAST_CPU[0]}
 
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as gates:
         gates.write(GATES)
@@ -132,8 +139,10 @@ def main():
                                                       "cpu_seconds": LAST_CPU[0]}
     os.unlink(gates.name)
     if "sklearn_pandas" in results:
+        results["speedup_vs_sklearn_two_commands"] = round(results["sklearn_pandas"]["seconds"]
+                                                           / results["cd4ml_metrics_total"]["seconds"], 2)
         results["speedup_vs_sklearn"] = round(results["sklearn_pandas"]["seconds"]
-                                              / results["cd4ml_metrics_total"]["seconds"], 2)
+                                              / results["cd4ml_metrics_one_read"]["seconds"], 2)
     if "duckdb" in results:
         results["ratio_to_duckdb_binary_fairness"] = round(results["cd4ml_metrics_binary_fairness"]["seconds"]
                                                            / results["duckdb"]["seconds"], 2)
