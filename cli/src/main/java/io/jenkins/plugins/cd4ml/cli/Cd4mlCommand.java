@@ -3,6 +3,8 @@ package io.jenkins.plugins.cd4ml.cli;
 import io.jenkins.plugins.cd4ml.Cd4mlVersion;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,20 +14,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Cd4mlCommand.Version.class,
         description = "Continuous delivery for machine learning: validate data, gate models, register and deploy.",
-        subcommands = {
-                DemoCommand.class,
-                GpusCommand.class,
-                TrainCommand.class,
-                ProfileCommand.class,
-                DriftCommand.class,
-                DeployCommand.class,
-                ValidateCommand.class,
-                MetricsCommand.class,
-                GateCommand.class,
-                io.jenkins.plugins.cd4ml.cli.registry.RegistryCommand.class,
-                io.jenkins.plugins.cd4ml.cli.registry.LineageCommand.class,
-                CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:passed",
@@ -35,6 +23,25 @@ import picocli.CommandLine.Command;
                 "4:unstable (only warning-level checks failed)"
         })
 public final class Cd4mlCommand implements Callable<Integer> {
+    /**
+     * The subcommands, added by {@link #create(String)}: only the one that runs when the first
+     * argument names it, since building picocli's model of every command (and loading the classes
+     * their options name) took half a second of each run's start.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            DemoCommand.class,
+            GpusCommand.class,
+            TrainCommand.class,
+            ProfileCommand.class,
+            DriftCommand.class,
+            DeployCommand.class,
+            ValidateCommand.class,
+            MetricsCommand.class,
+            GateCommand.class,
+            io.jenkins.plugins.cd4ml.cli.registry.RegistryCommand.class,
+            io.jenkins.plugins.cd4ml.cli.registry.LineageCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +60,7 @@ public final class Cd4mlCommand implements Callable<Integer> {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = create();
+        CommandLine commandLine = create(args.length == 0 ? null : args[0]);
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
@@ -64,15 +71,37 @@ public final class Cd4mlCommand implements Callable<Integer> {
         }
     }
 
-    /** @return the configured command line with cd4ml's exit-code mapping */
+    /** @return the configured command line with every subcommand and cd4ml's exit-code mapping */
     public static CommandLine create() {
-        return new CommandLine(new Cd4mlCommand())
+        return create(null);
+    }
+
+    /**
+     * @param first the first argument, or {@code null}: when it names a subcommand, only that one
+     *     is added; otherwise (help, options, a typo) all are, so usage and suggestions stay complete
+     * @return the configured command line with cd4ml's exit-code mapping
+     */
+    static CommandLine create(String first) {
+        CommandLine cd4ml = new CommandLine(new Cd4mlCommand());
+        List<Class<?>> chosen = SUBCOMMANDS.stream().filter(type -> names(type).contains(first)).toList();
+        boolean help = chosen.contains(CommandLine.HelpCommand.class);
+        for (Class<?> type : chosen.isEmpty() || help ? SUBCOMMANDS : chosen) {
+            cd4ml.addSubcommand(type);
+        }
+        return cd4ml
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExitCodeExceptionMapper(Cd4mlCommand::exitCodeOf)
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     commandLine.getErr().println("cd4ml: error: " + messageOf(exception));
                     return exitCodeOf(exception);
                 });
+    }
+
+    private static List<String> names(Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(command.aliases()));
+        names.add(command.name());
+        return names;
     }
 
     private static int exitCodeOf(Throwable exception) {
@@ -95,7 +124,7 @@ public final class Cd4mlCommand implements Callable<Integer> {
      * @param args the command line
      */
     public static void main(String... args) {
-        System.exit(create().execute(args));
+        System.exit(create(args.length == 0 ? null : args[0]).execute(args));
     }
 
     /** Prints the engine version. */

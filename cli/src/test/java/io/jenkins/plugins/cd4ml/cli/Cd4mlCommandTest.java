@@ -22,6 +22,21 @@ class Cd4mlCommandTest {
         assertThat(out.toString()).contains("Exit codes:").contains("demo");
     }
 
+    /** Only the command that runs is built; help, options and typos still see every command. */
+    @Test
+    void buildsOnlyTheSubcommandThatRuns() {
+        assertThat(Cd4mlCommand.create("metrics").getSubcommands()).containsOnlyKeys("metrics");
+        int all = Cd4mlCommand.SUBCOMMANDS.size();
+        assertThat(Cd4mlCommand.create("--help").getSubcommands()).hasSize(all);
+        assertThat(Cd4mlCommand.create("help").getSubcommands()).hasSize(all);
+        assertThat(Cd4mlCommand.create("metrcs").getSubcommands()).hasSize(all);
+
+        assertThat(run("help", "drift")).isZero();
+        assertThat(out.toString()).contains("--baseline");
+        assertThat(run("metrcs")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("metrics"); // picocli's suggestion needs the full list
+    }
+
     @Test
     void unknownOptionIsAUsageError() {
         assertThat(run("--no-such-option")).isEqualTo(ExitCodes.USAGE);

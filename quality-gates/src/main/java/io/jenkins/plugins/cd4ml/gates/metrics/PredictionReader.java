@@ -165,7 +165,8 @@ public final class PredictionReader {
             List<SpecColumns> sinks = new ArrayList<>();
             List<BlockPipeline.BlockConsumer> consumers = new ArrayList<>();
             for (PredictionSpec each : specs) {
-                SpecColumns sink = new SpecColumns(table, each);
+                SpecColumns sharing = sinks.stream().filter(s -> s.readsCategories(each)).findFirst().orElse(null);
+                SpecColumns sink = new SpecColumns(table, each, sharing);
                 sinks.add(sink);
                 BlockRow row = new BlockRow(table.source(), table.columns().size());
                 consumers.add(block -> {
@@ -196,8 +197,16 @@ public final class PredictionReader {
         private final Outputs candidate;
         private final Outputs baseline;
         private final List<String> ids;
+        /** An earlier evaluation reading the same sensitive columns: its codes are shared, not recomputed. */
+        private final SpecColumns categoriesOf;
+        private Map<String, CategoricalColumn> categories;
 
-        SpecColumns(TableReader table, PredictionSpec spec) throws InvalidInputException {
+        /**
+         * @param categoriesOf an earlier evaluation with the same categorical columns, whose codes
+         *     this one reuses (the grouping cells are then hashed once per row, not once per evaluation)
+         */
+        SpecColumns(TableReader table, PredictionSpec spec, SpecColumns categoriesOf) throws InvalidInputException {
+            this.categoriesOf = categoriesOf;
             this.spec = spec;
             label = table.requireColumn(spec.label());
             int score = optionalColumn(table, spec.score());
@@ -205,7 +214,7 @@ public final class PredictionReader {
             int baselineScore = optionalColumn(table, spec.baselineScore());
             int baselinePrediction = optionalColumn(table, spec.baselinePrediction());
             id = optionalColumn(table, spec.id());
-            categorical = new int[spec.categorical().size()];
+            categorical = new int[categoriesOf == null ? spec.categorical().size() : 0];
             for (int c = 0; c < categorical.length; c++) {
                 categorical[c] = table.requireColumn(spec.categorical().get(c));
             }
@@ -230,13 +239,22 @@ public final class PredictionReader {
             }
         }
 
+        boolean readsCategories(PredictionSpec other) {
+            return categoriesOf == null && !spec.categorical().isEmpty() && spec.categorical().equals(other.categorical());
+        }
+
+        /** Finishes this evaluation; one whose categories it shares must have finished before. */
         EvaluationData finish(String source) {
             columns.trim();
-            Map<String, CategoricalColumn> categories = new LinkedHashMap<>();
-            for (int c = 0; c < categorical.length; c++) {
-                String name = spec.categorical().get(c);
-                categories.put(name, new CategoricalColumn(name, columns.codes[c],
-                        columns.dictionaries.get(c).texts()));
+            if (categoriesOf != null) {
+                categories = categoriesOf.categories;
+            } else {
+                categories = new LinkedHashMap<>();
+                for (int c = 0; c < categorical.length; c++) {
+                    String name = spec.categorical().get(c);
+                    categories.put(name, new CategoricalColumn(name, columns.codes[c],
+                            columns.dictionaries.get(c).texts()));
+                }
             }
             return new EvaluationData(source, spec, candidate.finish(columns),
                     baseline == null ? null : baseline.finish(columns), categories,
