@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A growable sequence of doubles kept in chunks: growing never copies, and the one exact array is
+ * A growable sequence of doubles kept in chunks (drift's columns, metrics' scores and values): growing never copies, and the one exact array is
  * made at the end. A doubling array touches about three times the memory it keeps (the abandoned
  * smaller arrays and the unused tail), which on ten million values per column cost more in page
  * faults than reading the numbers. Chunks double from 4 Ki values up to 1 Mi (8 MB, which the
  * garbage collector allocates in place and never copies), so small files stay small.
  */
-final class DoubleChunks {
+public final class DoubleChunks {
     private static final int FIRST_CHUNK = 1 << 12;
     private static final int LARGEST_CHUNK = 1 << 20;
     private final List<double[]> full = new ArrayList<>();
@@ -18,7 +18,13 @@ final class DoubleChunks {
     private double[] current = new double[FIRST_CHUNK];
     private int used;
 
-    void add(double value) {
+    /** An empty sequence. */
+    public DoubleChunks() {
+        // the first chunk is allocated here
+    }
+
+    /** @param value appended at the end */
+    public void add(double value) {
         if (used == current.length) {
             full.add(current);
             fullValues += used;
@@ -28,7 +34,8 @@ final class DoubleChunks {
         current[used++] = value;
     }
 
-    long size() {
+    /** @return how many values were added */
+    public long size() {
         return fullValues + used;
     }
 
@@ -36,7 +43,7 @@ final class DoubleChunks {
      * @return every value in order, in one exact array; the chunks are released as they are copied
      * @throws IllegalStateException when there are more values than an array holds
      */
-    double[] toArray() {
+    public double[] toArray() {
         long size = size();
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 8) + " values in one column");

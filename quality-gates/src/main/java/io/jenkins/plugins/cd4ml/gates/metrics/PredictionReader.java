@@ -6,6 +6,7 @@ import io.jenkins.plugins.cd4ml.data.InvalidValueException;
 import io.jenkins.plugins.cd4ml.data.TextCodes;
 import io.jenkins.plugins.cd4ml.data.RowBlock;
 import io.jenkins.plugins.cd4ml.data.TableReader;
+import io.jenkins.plugins.cd4ml.gates.drift.DoubleChunks;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.IOException;
@@ -360,8 +361,9 @@ public final class PredictionReader {
     }
 
     /**
-     * Growth by half rather than doubling: ten million rows of two evaluations fit in a 1 GiB heap
-     * with room for sorting the scores.
+     * Growth by half rather than doubling for the byte and int columns (numbers are kept in
+     * {@link DoubleChunks}, which never copy): ten million rows of two evaluations fit in a 1 GiB
+     * heap with room for sorting the scores.
      */
     private static int grown(int length) {
         return length + (length >> 1) + 16;
@@ -375,10 +377,6 @@ public final class PredictionReader {
         return values.length == rows ? values : Arrays.copyOf(values, rows);
     }
 
-    private static double[] exact(double[] values, int rows) {
-        return values.length == rows ? values : Arrays.copyOf(values, rows);
-    }
-
     /** Growable label and categorical columns shared by the candidate and baseline outputs. */
     private static final class Columns {
         final PredictionSpec spec;
@@ -388,7 +386,8 @@ public final class PredictionReader {
         final List<TextCodes> dictionaries = new ArrayList<>();
         byte[] binaryLabel = new byte[1024];
         int[] classLabel = new int[0];
-        double[] numericLabel = new double[0];
+        DoubleChunks numericLabel;
+        double[] numericLabels;
         int rows;
 
         Columns(PredictionSpec spec, int categorical) {
@@ -401,7 +400,7 @@ public final class PredictionReader {
             if (spec.task() == Task.MULTICLASS) {
                 classLabel = new int[1024];
             } else if (spec.task() == Task.REGRESSION) {
-                numericLabel = new double[1024];
+                numericLabel = new DoubleChunks();
             }
         }
 
@@ -421,10 +420,7 @@ public final class PredictionReader {
                     classLabel[row] = classOf(required(table, label, "a class label"));
                 }
                 case REGRESSION -> {
-                    if (row == numericLabel.length) {
-                        numericLabel = Arrays.copyOf(numericLabel, grown(row));
-                    }
-                    numericLabel[row] = number(table, label, "the true value");
+                    numericLabel.add(number(table, label, "the true value"));
                 }
             }
             return row;
@@ -435,7 +431,10 @@ public final class PredictionReader {
             switch (spec.task()) {
                 case BINARY -> binaryLabel = exact(binaryLabel, rows);
                 case MULTICLASS -> classLabel = exact(classLabel, rows);
-                case REGRESSION -> numericLabel = exact(numericLabel, rows);
+                case REGRESSION -> {
+                    numericLabels = numericLabel.toArray();
+                    numericLabel = null;
+                }
             }
             for (int c = 0; c < codes.length; c++) {
                 codes[c] = exact(codes[c], rows);
@@ -466,7 +465,7 @@ public final class PredictionReader {
         final PositiveLabel positiveLabel;
         byte[] predictedClass = new byte[1024];
         int[] predictedCode = new int[0];
-        double[] values = new double[0];
+        DoubleChunks values;
 
         private Outputs(PredictionSpec spec, int score, int prediction) {
             this.task = spec.task();
@@ -476,7 +475,7 @@ public final class PredictionReader {
             this.threshold = spec.effectiveThreshold();
             this.positiveLabel = new PositiveLabel(spec.positiveLabel());
             if (task == Task.BINARY && score >= 0 || task == Task.REGRESSION) {
-                values = new double[1024];
+                values = new DoubleChunks();
             }
             if (task == Task.MULTICLASS) {
                 predictedCode = new int[1024];
@@ -507,11 +506,8 @@ public final class PredictionReader {
                     }
                     double s = Double.NaN;
                     if (score >= 0) {
-                        if (row == values.length) {
-                            values = Arrays.copyOf(values, grown(row));
-                        }
                         s = number(table, score, "the score");
-                        values[row] = s;
+                        values.add(s);
                     }
                     boolean positive = thresholdScore ? s >= threshold
                             : positiveLabel.classify(table, prediction, "the predicted class");
@@ -524,11 +520,8 @@ public final class PredictionReader {
                     predictedCode[row] = columns.classOf(required(table, prediction, "a predicted class"));
                 }
                 case REGRESSION -> {
-                    if (row == values.length) {
-                        values = Arrays.copyOf(values, grown(row));
-                    }
                     int column = prediction >= 0 ? prediction : score;
-                    values[row] = number(table, column, "the predicted value");
+                    values.add(number(table, column, "the predicted value"));
                 }
             }
         }
@@ -539,16 +532,18 @@ public final class PredictionReader {
             return switch (task) {
                 case BINARY -> {
                     predictedClass = exact(predictedClass, rows);
-                    values = score >= 0 ? exact(values, rows) : null;
-                    yield new BinaryPredictions(columns.binaryLabel, predictedClass, values);
+                    double[] scores = score >= 0 ? values.toArray() : null;
+                    values = null;
+                    yield new BinaryPredictions(columns.binaryLabel, predictedClass, scores);
                 }
                 case MULTICLASS -> {
                     predictedCode = exact(predictedCode, rows);
                     yield new MulticlassPredictions(columns.classLabel, predictedCode, columns.classes.texts());
                 }
                 case REGRESSION -> {
-                    values = exact(values, rows);
-                    yield new RegressionPredictions(columns.numericLabel, values);
+                    double[] predicted = values.toArray();
+                    values = null;
+                    yield new RegressionPredictions(columns.numericLabels, predicted);
                 }
             };
         }
