@@ -169,7 +169,7 @@ public final class PredictionReader {
                 SpecColumns sharing = sinks.stream().filter(s -> s.readsCategories(each)).findFirst().orElse(null);
                 SpecColumns sink = new SpecColumns(table, each, sharing);
                 sinks.add(sink);
-                BlockRow row = new BlockRow(table.source(), table.columns().size());
+                Row row = new Row(table.source(), table.columns().size());
                 consumers.add(block -> {
                     for (int i = 0; i < block.size(); i++) {
                         sink.add(row.at(block, i));
@@ -292,35 +292,17 @@ public final class PredictionReader {
         }
     }
 
-    /** One row's cells, in the block the reading thread handed over. */
-    interface Row {
-        /** @return the cell's text, {@code null} when empty */
-        String value(int column);
-
-        /** @return the cell's characters, read in place until the next row; {@code null} when empty */
-        CharSequence chars(int column);
-
-        /** @return whether the cell is empty */
-        boolean isNull(int column);
-
-        /**
-         * @return a non-null cell as a number, parsed from the file's bytes where it can be
-         * @throws InvalidValueException when it is not a plain decimal number
-         */
-        double decimal(int column) throws InvalidValueException;
-
-        /** @return where the cell is in the file */
-        SourceLocation locate(int column);
-    }
-
-    /** One row of a block, as the readers of one evaluation see it. */
-    private static final class BlockRow implements Row {
+    /**
+     * One row's cells, in the block the reading thread handed over, as the readers of one
+     * evaluation see them (one instance per evaluation thread).
+     */
+    static final class Row {
         private final String source;
         private final FieldView[] views;
         private RowBlock block;
         private int index;
 
-        BlockRow(String source, int width) {
+        Row(String source, int width) {
             this.source = source;
             this.views = new FieldView[width];
             for (int i = 0; i < width; i++) {
@@ -328,34 +310,37 @@ public final class PredictionReader {
             }
         }
 
-        BlockRow at(RowBlock rows, int row) {
+        Row at(RowBlock rows, int row) {
             block = rows;
             index = row;
             return this;
         }
 
-        @Override
-        public String value(int column) {
+        /** @return the cell's text, {@code null} when empty */
+        String value(int column) {
             return block.text(index, column);
         }
 
-        @Override
-        public CharSequence chars(int column) {
+        /** @return the cell's characters, read in place until the next row; {@code null} when empty */
+        CharSequence chars(int column) {
             return block.chars(index, column, views[column]);
         }
 
-        @Override
-        public boolean isNull(int column) {
+        /** @return whether the cell is empty */
+        boolean isNull(int column) {
             return block.isNull(index, column);
         }
 
-        @Override
-        public double decimal(int column) throws InvalidValueException {
+        /**
+         * @return a non-null cell as a number, parsed from the file's bytes where it can be
+         * @throws InvalidValueException when it is not a plain decimal number
+         */
+        double decimal(int column) throws InvalidValueException {
             return block.decimal(index, column);
         }
 
-        @Override
-        public SourceLocation locate(int column) {
+        /** @return where the cell is in the file */
+        SourceLocation locate(int column) {
             return new SourceLocation(source, block.line(index), column + 1L);
         }
     }
