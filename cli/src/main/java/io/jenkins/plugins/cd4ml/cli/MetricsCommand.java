@@ -2,6 +2,7 @@ package io.jenkins.plugins.cd4ml.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.cd4ml.data.SideThread;
 import io.jenkins.plugins.cd4ml.gates.metrics.EvaluationData;
 import io.jenkins.plugins.cd4ml.gates.metrics.MetricsReport;
 import io.jenkins.plugins.cd4ml.gates.metrics.PredictionReader;
@@ -90,10 +91,8 @@ final class MetricsCommand implements Callable<Integer> {
         for (Evaluation evaluation : evaluations) {
             specs.add(evaluation.columns(sensitive));
         }
-        List<MetricsReport> reports = new ArrayList<>();
-        for (EvaluationData data : PredictionReader.readAll(predictions, specs)) {
-            reports.add(MetricsReport.of(data, sensitive));
-        }
+        List<EvaluationData> data = PredictionReader.readAll(predictions, specs);
+        List<MetricsReport> reports = summarize(data);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             out.println(Json.mapper().writeValueAsString(reports.size() == 1 ? reports.get(0).toJson() : together(reports)));
@@ -102,6 +101,20 @@ final class MetricsCommand implements Callable<Integer> {
         }
         out.flush(); // print() does not flush, and main() exits right after
         return ExitCodes.PASSED;
+    }
+
+    /** Summarizes each evaluation, the later ones on threads of their own (they share nothing). */
+    private List<MetricsReport> summarize(List<EvaluationData> data) {
+        MetricsReport[] reports = new MetricsReport[data.size()];
+        List<SideThread> others = new ArrayList<>();
+        for (int i = 1; i < data.size(); i++) {
+            int index = i;
+            others.add(SideThread.start("cd4ml-summary-" + i, () -> reports[index] = MetricsReport.of(data.get(index),
+                    sensitive)));
+        }
+        reports[0] = MetricsReport.of(data.get(0), sensitive);
+        others.forEach(SideThread::await);
+        return List.of(reports);
     }
 
     /** Several reports: each in full, in the order of the {@code --task} options. */

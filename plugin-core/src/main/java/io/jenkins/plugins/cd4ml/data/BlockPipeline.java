@@ -70,25 +70,20 @@ public final class BlockPipeline {
         }
         InvalidInputException[] failures = new InvalidInputException[count];
         long[] lastRow = new long[count];
-        Thread reader = new Thread(() -> produce(queues), name + "-reader");
-        reader.setDaemon(true);
-        List<Thread> others = new ArrayList<>();
+        SideThread reader = SideThread.start(name + "-reader", () -> produce(queues));
+        List<SideThread> others = new ArrayList<>();
         for (int i = 1; i < count; i++) {
             int index = i;
-            Thread thread = new Thread(() -> consumeOrRecord(queues.get(index), consumers.get(index), failures,
-                    lastRow, index), name + "-" + i);
-            thread.setDaemon(true);
-            others.add(thread);
+            others.add(SideThread.start(name + "-" + i, () -> consumeOrRecord(queues.get(index), consumers.get(index),
+                    failures, lastRow, index)));
         }
-        reader.start();
-        others.forEach(Thread::start);
         try {
             consumeOrRecord(queues.get(0), consumers.get(0), failures, lastRow, 0);
         } finally {
-            others.forEach(BlockPipeline::join);
+            others.forEach(SideThread::await);
             stop.set(true);
             reader.interrupt();
-            join(reader);
+            reader.await();
         }
         InvalidInputException first = null;
         for (InvalidInputException failure : failures) {
@@ -177,20 +172,5 @@ public final class BlockPipeline {
             return a == null ? b : a;
         }
         return b.getLocation().line() < a.getLocation().line() ? b : a;
-    }
-
-    private static void join(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the thread writes results this one reads: wait for it, then re-assert
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -52,6 +52,13 @@ final class CsvBlockReader implements Closeable {
     private long line = 1;
     private long rows;
     private int expectedRows = 256;
+    /** Where {@link #carry} starts, counted in bytes of {@link #in} from its first byte. */
+    private long offset;
+    /** No record starting at or after this stream position is read (the next part reads it). */
+    private long stopAt = Long.MAX_VALUE;
+    private boolean stopped;
+    /** Whether a file without data rows is an error: not for one part of a file. */
+    private boolean wholeFile = true;
 
     // the fields of the record being parsed, written where the caller points: the header's own
     // growable arrays, or straight into the block's arrays at the row's offset (no copy per row)
@@ -74,6 +81,20 @@ final class CsvBlockReader implements Closeable {
         this.in = in;
         this.columns = readHeader();
         this.width = columns.size();
+    }
+
+    /** A reader of one part of a file, starting at a record boundary: no header, no diagnostic re-scan. */
+    private CsvBlockReader(String source, char delimiter, InputStream in, List<String> columns, long stopAt) {
+        this.blockBytes = BLOCK_BYTES;
+        this.source = source;
+        this.opener = null;
+        this.delimiter = (byte) delimiter;
+        this.delimiterWord = ByteWords.broadcast(delimiter);
+        this.in = in;
+        this.wholeFile = false;
+        this.columns = columns;
+        this.width = columns.size();
+        this.stopAt = stopAt;
     }
 
     /**
@@ -108,6 +129,40 @@ final class CsvBlockReader implements Closeable {
         }
     }
 
+    /**
+     * Opens a part of a CSV file that starts at a record boundary, after the header.
+     *
+     * @param source the name used in error messages (lines are counted from the part's start)
+     * @param in the bytes from the part's first record on
+     * @param format the delimiter
+     * @param columns the header's column names
+     * @param stopAt the stream position at or after which no record is started
+     * @return the reader
+     */
+    static CsvBlockReader openPart(String source, InputStream in, TableFormat format, List<String> columns,
+            long stopAt) {
+        return new CsvBlockReader(source, format.delimiter(), in, columns, stopAt);
+    }
+
+    /**
+     * Makes this reader the first part of a file: rows end at the first record that starts at or
+     * after a stream position, and having no rows is not an error (later parts may have them).
+     *
+     * @param position counted in bytes of the stream, after any byte order mark
+     */
+    void stopAt(long position) {
+        stopAt = position;
+        wholeFile = false;
+    }
+
+    /**
+     * @return after the last block, the stream position where reading stopped: the start of the
+     *     first record not read, or the end of the stream
+     */
+    long position() {
+        return offset;
+    }
+
     /** @return the column names, in file order */
     List<String> columns() {
         return columns;
@@ -120,8 +175,11 @@ final class CsvBlockReader implements Closeable {
      * @throws InvalidInputException for a malformed row, or when the file has a header but no rows
      */
     CsvRowBlock next() throws InvalidInputException {
+        if (stopped) {
+            return null;
+        }
         CsvRowBlock block = readBlock();
-        if (block == null && rows == 0) {
+        if (block == null && rows == 0 && wholeFile) {
             throw new InvalidInputException(SourceLocation.ofFile(source),
                     "the file has a header but no data rows (expected at least one row)");
         }
@@ -191,6 +249,10 @@ final class CsvBlockReader implements Closeable {
         int size = 0;
         int p = 0;
         while (true) {
+            if (offset + p >= stopAt) {
+                stopped = true;
+                break;
+            }
             if (p >= limit) {
                 if (eof || size > 0) {
                     break;
@@ -414,6 +476,7 @@ final class CsvBlockReader implements Closeable {
 
     /** Carries the bytes after the last complete record over to the next buffer. */
     private void keep(byte[] buffer, int from, int limit) {
+        offset += from;
         int pending = limit - from;
         byte[] next = new byte[pending];
         System.arraycopy(buffer, from, next, 0, pending);
@@ -453,6 +516,9 @@ final class CsvBlockReader implements Closeable {
     /** A problem found at about {@code atLine}, located exactly by the diagnostic scan where it can. */
     private InvalidInputException problem(long atLine, String what) {
         InvalidInputException original = new InvalidInputException(new SourceLocation(source, atLine, 0), what);
+        if (opener == null) {
+            return original; // a part of a file: whoever reads it whole locates the problem
+        }
         try (InputStream again = skipUtf8Bom(source, opener.open())) {
             CsvDiagnostics.Finding finding = CsvDiagnostics.scan(source, again, (char) delimiter, MAX_FIELD_CHARS);
             if (finding != null) {

@@ -127,7 +127,7 @@ class CsvBlockReaderPropertiesTest {
     }
 
     /** Rows of the header's width, fields plain or quoted with delimiters, quotes and line breaks inside. */
-    private static Arbitrary<String> wellFormed() {
+    static Arbitrary<String> wellFormed() {
         Arbitrary<String> plain = Arbitraries.of("", "1", "22", "é", " ", "3.5", "€", "a\"b", "-0.25e3");
         Arbitrary<String> quoted = Arbitraries.of("x", ",", "\n", "\r\n", "\r", "\"\"", "é", "")
                 .list().ofMaxSize(4).map(parts -> "\"" + String.join("", parts) + "\"");
@@ -153,7 +153,7 @@ class CsvBlockReaderPropertiesTest {
     }
 
     /** Any sequence of the characters that matter to CSV: mostly refused, never misread. */
-    private static Arbitrary<String> chaos() {
+    static Arbitrary<String> chaos() {
         Arbitrary<String> header = Arbitraries.of("a", "a,b", "a,b,c", "\"x,y\",z");
         Arbitrary<String> body = Arbitraries.of("1", "22", "é", "\"", "\"\"", ",", "\n", "\r\n", "\r", " ", "3.5", "€")
                 .list().ofMaxSize(40).map(parts -> String.join("", parts));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cd4ml.gates.drift;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +33,27 @@ public final class DoubleChunks {
             used = 0;
         }
         current[used++] = value;
+    }
+
+    /**
+     * Appends another column's values after this one's, taking over its chunks without copying
+     * them (the other is empty afterwards and must not be used again).
+     *
+     * @param later the values that come after these
+     */
+    public void addAll(DoubleChunks later) {
+        if (used > 0) { // a full chunk is used to its end: this one's tail is trimmed first
+            full.add(used == current.length ? current : Arrays.copyOf(current, used));
+            fullValues += used;
+        }
+        full.addAll(later.full);
+        fullValues += later.fullValues;
+        current = later.current;
+        used = later.used;
+        later.full.clear();
+        later.fullValues = 0;
+        later.current = null;
+        later.used = 0;
     }
 
     /** @return how many values were added */

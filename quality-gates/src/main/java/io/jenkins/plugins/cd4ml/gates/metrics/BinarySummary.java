@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.gates.metrics;
 
+import io.jenkins.plugins.cd4ml.data.SideThread;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ public record BinarySummary(ConfusionMatrix confusion, List<ConfusionMatrix> byG
         double averagePrecision, double logLoss, double brier) implements MetricSummary {
     /** scikit-learn 1.2.1 {@code log_loss(eps="auto")}: float64 machine epsilon. */
     static final double LOG_LOSS_EPS = Math.ulp(1.0);
+    /** From this many rows on, the losses are summed on a thread of their own. */
+    private static final int PARALLEL_LOSSES = 1 << 18;
 
     @Override
     public long rows() {
@@ -49,29 +52,46 @@ public record BinarySummary(ConfusionMatrix confusion, List<ConfusionMatrix> byG
             return assemble(counts, groups, null, Double.NaN, Double.NaN);
         }
         ConfusionMatrix all = confusionOf(counts, groups == null ? 1 : groups.count());
+        // the losses (a logarithm per row) are summed beside the split and sort, in row order as ever
+        Losses[] losses = new Losses[1];
+        SideThread side = actual.length < PARALLEL_LOSSES ? null
+                : SideThread.start("cd4ml-log-loss", () -> losses[0] = Losses.of(actual, score));
         double[] positives = new double[(int) all.positives()];
         double[] negatives = new double[(int) all.negatives()];
         int p = 0;
         int n = 0;
-        double logLoss = 0;
-        double brier = 0;
-        boolean probabilities = true;
         for (int row = 0; row < actual.length; row++) {
-            double s = score[row];
-            boolean positive = actual[row] == 1;
-            if (positive) {
-                positives[p++] = s;
+            if (actual[row] == 1) {
+                positives[p++] = score[row];
             } else {
-                negatives[n++] = s;
+                negatives[n++] = score[row];
             }
-            logLoss += logLoss(positive, s);
-            double error = (positive ? 1 : 0) - s;
-            brier += error * error;
-            probabilities &= s >= 0 && s <= 1;
         }
         RankingCurve curve = RankingCurve.ofScores(positives, p, negatives, n);
-        return assemble(counts, groups, curve, logLoss / actual.length,
-                probabilities ? brier / actual.length : Double.NaN);
+        if (side == null) {
+            losses[0] = Losses.of(actual, score);
+        } else {
+            side.await();
+        }
+        return assemble(counts, groups, curve, losses[0].logLoss(), losses[0].brier());
+    }
+
+    /** Mean log loss and Brier score (NaN unless every score is a probability) of unweighted rows. */
+    private record Losses(double logLoss, double brier) {
+        static Losses of(byte[] actual, double[] score) {
+            double logLoss = 0;
+            double brier = 0;
+            boolean probabilities = true;
+            for (int row = 0; row < actual.length; row++) {
+                double s = score[row];
+                boolean positive = actual[row] == 1;
+                logLoss += BinarySummary.logLoss(positive, s);
+                double error = (positive ? 1 : 0) - s;
+                brier += error * error;
+                probabilities &= s >= 0 && s <= 1;
+            }
+            return new Losses(logLoss / actual.length, probabilities ? brier / actual.length : Double.NaN);
+        }
     }
 
     /**

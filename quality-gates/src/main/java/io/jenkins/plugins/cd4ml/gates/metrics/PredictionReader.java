@@ -5,6 +5,8 @@ import io.jenkins.plugins.cd4ml.data.FieldView;
 import io.jenkins.plugins.cd4ml.data.InvalidValueException;
 import io.jenkins.plugins.cd4ml.data.TextCodes;
 import io.jenkins.plugins.cd4ml.data.RowBlock;
+import io.jenkins.plugins.cd4ml.data.TableFormat;
+import io.jenkins.plugins.cd4ml.data.TableParts;
 import io.jenkins.plugins.cd4ml.data.TableReader;
 import io.jenkins.plugins.cd4ml.gates.drift.DoubleChunks;
 import io.jenkins.plugins.cd4ml.report.InvalidInputException;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a predictions file (CSV or JSON Lines, streamed through {@link TableReader}) into
@@ -162,30 +165,87 @@ public final class PredictionReader {
      * @throws InvalidInputException for any problem with the file
      */
     public static List<EvaluationData> readAll(Path file, List<PredictionSpec> specs) throws InvalidInputException {
+        return readAll(file, specs, TableParts.defaultParts(), TableParts.MIN_PART_BYTES);
+    }
+
+    /** As {@link #readAll(Path, List)}, with parts of a plain CSV file down to {@code minPartBytes}. */
+    static List<EvaluationData> readAll(Path file, List<PredictionSpec> specs, int maxParts, long minPartBytes)
+            throws InvalidInputException {
+        List<EvaluationData> inParts = readInParts(file, specs, maxParts, minPartBytes);
+        return inParts != null ? inParts : readWhole(file, specs);
+    }
+
+    private static List<EvaluationData> readWhole(Path file, List<PredictionSpec> specs) throws InvalidInputException {
         try (TableReader table = TableReader.open(file)) {
-            List<SpecColumns> sinks = new ArrayList<>();
-            List<BlockPipeline.BlockConsumer> consumers = new ArrayList<>();
-            for (PredictionSpec each : specs) {
-                SpecColumns sharing = sinks.stream().filter(s -> s.readsCategories(each)).findFirst().orElse(null);
-                SpecColumns sink = new SpecColumns(table, each, sharing);
-                sinks.add(sink);
-                Row row = new Row(table.source(), table.columns().size());
-                consumers.add(block -> {
-                    for (int i = 0; i < block.size(); i++) {
-                        sink.add(row.at(block, i));
-                    }
-                });
-            }
+            List<SpecColumns> sinks = sinks(table, specs);
             // one thread per evaluation besides the reading one: two evaluations use both cores
-            BlockPipeline.run(table, "cd4ml-predictions", consumers);
-            List<EvaluationData> data = new ArrayList<>();
-            for (SpecColumns sink : sinks) {
-                data.add(sink.finish(table.source()));
-            }
-            return data;
+            BlockPipeline.run(table, "cd4ml-predictions", sinks.stream()
+                    .<BlockPipeline.BlockConsumer>map(sink -> sink::addBlock).toList());
+            return finish(sinks, table.source());
         } catch (IOException e) {
             throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a plain CSV file's parts at once, all evaluations of a part on its thread, and joins them.
+     *
+     * @return the data, or {@code null} when the file must be read whole: it is not split (small,
+     *     compressed, JSON Lines), a guessed part boundary was inside a quoted field, a later part
+     *     failed, or parts met different negative classes (only a whole read names the right line)
+     */
+    static List<EvaluationData> readInParts(Path file, List<PredictionSpec> specs, int maxParts, long minPartBytes)
+            throws InvalidInputException {
+        try (TableReader table = TableReader.open(file)) {
+            sinks(table, specs); // every column is checked before anything is read
+            Optional<TableParts> parts = TableParts.of(file, TableFormat.detect(file), maxParts, minPartBytes);
+            if (parts.isEmpty()) {
+                return null;
+            }
+            List<List<SpecColumns>> partSinks = new ArrayList<>();
+            List<BlockPipeline.BlockConsumer> consumers = new ArrayList<>();
+            for (int k = 0; k < parts.get().count(); k++) {
+                List<SpecColumns> sinks = sinks(table, specs);
+                partSinks.add(sinks);
+                consumers.add(block -> {
+                    for (SpecColumns sink : sinks) {
+                        sink.addBlock(block);
+                    }
+                });
+            }
+            if (!parts.get().read(consumers, "cd4ml-predictions")) {
+                return null;
+            }
+            List<SpecColumns> first = partSinks.get(0);
+            for (int k = 1; k < partSinks.size(); k++) {
+                List<SpecColumns> later = partSinks.set(k, null); // dropped as soon as it is joined
+                for (int s = 0; s < first.size(); s++) {
+                    if (!first.get(s).absorb(later.get(s))) {
+                        return null;
+                    }
+                }
+            }
+            return finish(first, table.source());
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<SpecColumns> sinks(TableReader table, List<PredictionSpec> specs) throws InvalidInputException {
+        List<SpecColumns> sinks = new ArrayList<>();
+        for (PredictionSpec each : specs) {
+            SpecColumns sharing = sinks.stream().filter(s -> s.readsCategories(each)).findFirst().orElse(null);
+            sinks.add(new SpecColumns(table, each, sharing));
+        }
+        return sinks;
+    }
+
+    private static List<EvaluationData> finish(List<SpecColumns> sinks, String source) {
+        List<EvaluationData> data = new ArrayList<>();
+        for (SpecColumns sink : sinks) {
+            data.add(sink.finish(source));
+        }
+        return data;
     }
 
     /** The columns one spec reads, filled row by row. */
@@ -198,6 +258,7 @@ public final class PredictionReader {
         private final Outputs candidate;
         private final Outputs baseline;
         private final List<String> ids;
+        private final Row row;
         /** An earlier evaluation reading the same sensitive columns: its codes are shared, not recomputed. */
         private final SpecColumns categoriesOf;
         private Map<String, CategoricalColumn> categories;
@@ -224,20 +285,87 @@ public final class PredictionReader {
             baseline = spec.hasBaselineColumns()
                     ? Outputs.create(spec, baselineScore, baselinePrediction, table.source()) : null;
             ids = id < 0 ? null : new ArrayList<>();
+            row = new Row(table.source(), table.columns().size());
         }
 
-        void add(Row current) throws InvalidInputException {
-            int row = columns.addRow(current, label);
-            candidate.add(current, row, columns);
+        /**
+         * Adds a block column by column: each loop is small and of one kind, which the JIT compiles
+         * quickly and well (one method doing every kind of cell per row took C2 most of a second).
+         * A failing cell stops the later columns before its row, so the error thrown is the one a
+         * row-by-row read meets first.
+         */
+        void addBlock(RowBlock block) throws InvalidInputException {
+            int first = columns.rows;
+            int size = block.size();
+            columns.reserve(first + size);
+            candidate.reserve(first + size);
             if (baseline != null) {
-                baseline.add(current, row, columns);
+                baseline.reserve(first + size);
+            }
+            FirstFailure failure = new FirstFailure(size);
+            if (spec.task() == Task.MULTICLASS) {
+                addClasses(block, first, failure);
+            } else {
+                columns.addLabels(block, row, label, failure);
+                candidate.addOutputs(block, row, first, failure);
+                if (baseline != null) {
+                    baseline.addOutputs(block, row, first, failure);
+                }
             }
             for (int c = 0; c < categorical.length; c++) {
-                columns.addCategory(c, current.chars(categorical[c]));
+                columns.addCategories(c, block, row, categorical[c], failure.limit());
             }
             if (ids != null) {
-                ids.add(required(current, id, "an id"));
+                for (int i = 0; i < failure.limit(); i++) {
+                    try {
+                        ids.add(required(row.at(block, i), id, "an id"));
+                    } catch (InvalidInputException e) {
+                        failure.at(i, e);
+                    }
+                }
             }
+            failure.throwIfAny();
+            columns.rows = first + size;
+        }
+
+        /**
+         * Multiclass labels and predictions share one dictionary whose codes follow the order
+         * in which classes first appear: label, then predictions, row by row.
+         */
+        private void addClasses(RowBlock block, int first, FirstFailure failure) {
+            for (int i = 0; i < failure.limit(); i++) {
+                Row current = row.at(block, i);
+                try {
+                    columns.classLabel[first + i] = columns.classOf(required(current, label, "a class label"));
+                    candidate.addClass(current, first + i, columns);
+                    if (baseline != null) {
+                        baseline.addClass(current, first + i, columns);
+                    }
+                } catch (InvalidInputException e) {
+                    failure.at(i, e);
+                }
+            }
+        }
+
+        /**
+         * Appends the rows of the next part of the file, read by another instance for the same spec.
+         *
+         * @return {@code false} when the parts cannot be joined as one read would have seen them
+         *     (they met different negative classes: one read reports the third class where it is)
+         */
+        boolean absorb(SpecColumns later) {
+            int before = columns.rows;
+            int laterRows = later.columns.rows;
+            int[] classes = columns.classMap(later.columns);
+            if (!candidate.absorb(later.candidate, before, laterRows, classes)
+                    || baseline != null && !baseline.absorb(later.baseline, before, laterRows, classes)
+                    || !columns.absorb(later.columns, classes)) {
+                return false;
+            }
+            if (ids != null) {
+                ids.addAll(later.ids);
+            }
+            return true;
         }
 
         boolean readsCategories(PredictionSpec other) {
@@ -362,6 +490,76 @@ public final class PredictionReader {
         return values.length == rows ? values : Arrays.copyOf(values, rows);
     }
 
+    /** @return {@code values}, or a copy grown by half when it has fewer than {@code rows} entries */
+    private static byte[] room(byte[] values, int rows) {
+        return rows <= values.length ? values : Arrays.copyOf(values, Math.max(rows, grown(values.length)));
+    }
+
+    private static int[] room(int[] values, int rows) {
+        return rows <= values.length ? values : Arrays.copyOf(values, Math.max(rows, grown(values.length)));
+    }
+
+    /**
+     * The first failing cell of a block read column by column. Each column's loop stops at its
+     * first failure, and later columns stop before that row: the error kept is the one a row-by-row
+     * read meets first (the earliest row; in one row, the column read first).
+     */
+    private static final class FirstFailure {
+        private int limit;
+        private InvalidInputException error;
+
+        FirstFailure(int rows) {
+            this.limit = rows;
+        }
+
+        /** @return the rows still to read in the columns after this one */
+        int limit() {
+            return limit;
+        }
+
+        /** A failure at a row before {@link #limit()}: ends this column's loop too. */
+        void at(int row, InvalidInputException e) {
+            limit = row;
+            error = e;
+        }
+
+        void throwIfAny() throws InvalidInputException {
+            if (error != null) {
+                throw error;
+            }
+        }
+    }
+
+    /** @return rows of {@code a} followed by rows of {@code b}, in an array of exactly that length */
+    private static byte[] concat(byte[] a, int aRows, byte[] b, int bRows) {
+        byte[] all = Arrays.copyOf(a, aRows + bRows);
+        System.arraycopy(b, 0, all, aRows, bRows);
+        return all;
+    }
+
+    /** As {@link #concat(byte[], int, byte[], int)}, {@code b}'s codes translated by {@code map} (unless null). */
+    private static int[] concat(int[] a, int aRows, int[] b, int bRows, int[] map) {
+        int[] all = Arrays.copyOf(a, aRows + bRows);
+        if (map == null) {
+            System.arraycopy(b, 0, all, aRows, bRows);
+        } else {
+            for (int i = 0; i < bRows; i++) {
+                all[aRows + i] = map[b[i]];
+            }
+        }
+        return all;
+    }
+
+    /** @return for each code of {@code from}, the code of the same text in {@code into} (added when new) */
+    private static int[] codeMap(TextCodes into, TextCodes from) {
+        List<String> texts = from.texts();
+        int[] map = new int[texts.size()];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = into.add(texts.get(i));
+        }
+        return map;
+    }
+
     /** Growable label and categorical columns shared by the candidate and baseline outputs. */
     private static final class Columns {
         final PredictionSpec spec;
@@ -389,26 +587,76 @@ public final class PredictionReader {
             }
         }
 
-        int addRow(Row table, int label) throws InvalidInputException {
-            int row = rows++;
+        /** Makes room for {@code rows} rows in the label and category columns. */
+        void reserve(int rows) {
             switch (spec.task()) {
-                case BINARY -> {
-                    if (row == binaryLabel.length) {
-                        binaryLabel = Arrays.copyOf(binaryLabel, grown(row));
-                    }
-                    binaryLabel[row] = positive.classify(table, label, "the label") ? (byte) 1 : 0;
-                }
-                case MULTICLASS -> {
-                    if (row == classLabel.length) {
-                        classLabel = Arrays.copyOf(classLabel, grown(row));
-                    }
-                    classLabel[row] = classOf(required(table, label, "a class label"));
-                }
+                case BINARY -> binaryLabel = room(binaryLabel, rows);
+                case MULTICLASS -> classLabel = room(classLabel, rows);
                 case REGRESSION -> {
-                    numericLabel.add(number(table, label, "the true value"));
+                    // chunks grow by themselves
                 }
             }
-            return row;
+            for (int c = 0; c < codes.length; c++) {
+                codes[c] = room(codes[c], rows);
+            }
+        }
+
+        /** Binary or regression labels of a block's rows, up to the first failure. */
+        void addLabels(RowBlock block, Row row, int label, FirstFailure failure) {
+            int first = rows;
+            if (spec.task() == Task.BINARY) {
+                byte[] labels = binaryLabel;
+                for (int i = 0; i < failure.limit(); i++) {
+                    try {
+                        labels[first + i] = positive.classify(row.at(block, i), label, "the label") ? (byte) 1 : 0;
+                    } catch (InvalidInputException e) {
+                        failure.at(i, e);
+                    }
+                }
+                return;
+            }
+            DoubleChunks values = numericLabel;
+            for (int i = 0; i < failure.limit(); i++) {
+                try {
+                    values.add(number(row.at(block, i), label, "the true value"));
+                } catch (InvalidInputException e) {
+                    failure.at(i, e);
+                }
+            }
+        }
+
+        /** Codes of one categorical column for a block's first {@code limit} rows. */
+        void addCategories(int c, RowBlock block, Row row, int column, int limit) {
+            int[] coded = codes[c];
+            TextCodes dictionary = dictionaries.get(c);
+            int first = rows;
+            for (int i = 0; i < limit; i++) {
+                CharSequence text = row.at(block, i).chars(column);
+                coded[first + i] = dictionary.add(text == null ? CategoricalColumn.MISSING : text);
+            }
+        }
+
+        /** @return for a multiclass task, the later part's class codes in this one's dictionary */
+        int[] classMap(Columns later) {
+            return spec.task() == Task.MULTICLASS ? codeMap(classes, later.classes) : null;
+        }
+
+        /** Appends the later part's labels and categories (after its outputs, which need the row count before). */
+        boolean absorb(Columns later, int[] classMap) {
+            if (!positive.absorb(later.positive)) {
+                return false;
+            }
+            switch (spec.task()) {
+                case BINARY -> binaryLabel = concat(binaryLabel, rows, later.binaryLabel, later.rows);
+                case MULTICLASS -> classLabel = concat(classLabel, rows, later.classLabel, later.rows, classMap);
+                case REGRESSION -> numericLabel.addAll(later.numericLabel);
+            }
+            for (int c = 0; c < codes.length; c++) {
+                int[] map = codeMap(dictionaries.get(c), later.dictionaries.get(c));
+                codes[c] = concat(codes[c], rows, later.codes[c], later.rows, map);
+            }
+            rows += later.rows;
+            return true;
         }
 
         /** Trims the label and category columns to the rows read (shared by candidate and baseline). */
@@ -430,14 +678,6 @@ public final class PredictionReader {
             return classes.add(text);
         }
 
-        void addCategory(int column, CharSequence text) {
-            int code = dictionaries.get(column).add(text == null ? CategoricalColumn.MISSING : text);
-            int row = rows - 1;
-            if (row == codes[column].length) {
-                codes[column] = Arrays.copyOf(codes[column], grown(row));
-            }
-            codes[column][row] = code;
-        }
     }
 
     /** One model's growable output columns. */
@@ -483,32 +723,75 @@ public final class PredictionReader {
             return new Outputs(spec, score, prediction);
         }
 
-        void add(Row table, int row, Columns columns) throws InvalidInputException {
+        /** Makes room for {@code rows} rows in the class columns. */
+        void reserve(int rows) {
             switch (task) {
-                case BINARY -> {
-                    if (row == predictedClass.length) {
-                        predictedClass = Arrays.copyOf(predictedClass, grown(row));
-                    }
-                    double s = Double.NaN;
-                    if (score >= 0) {
-                        s = number(table, score, "the score");
-                        values.add(s);
-                    }
-                    boolean positive = thresholdScore ? s >= threshold
-                            : positiveLabel.classify(table, prediction, "the predicted class");
-                    predictedClass[row] = positive ? (byte) 1 : 0;
-                }
-                case MULTICLASS -> {
-                    if (row == predictedCode.length) {
-                        predictedCode = Arrays.copyOf(predictedCode, grown(row));
-                    }
-                    predictedCode[row] = columns.classOf(required(table, prediction, "a predicted class"));
-                }
+                case BINARY -> predictedClass = room(predictedClass, rows);
+                case MULTICLASS -> predictedCode = room(predictedCode, rows);
                 case REGRESSION -> {
-                    int column = prediction >= 0 ? prediction : score;
-                    values.add(number(table, column, "the predicted value"));
+                    // chunks grow by themselves
                 }
             }
+        }
+
+        /** Binary or regression outputs of a block's rows (from row {@code first} on), up to the first failure. */
+        void addOutputs(RowBlock block, Row row, int first, FirstFailure failure) {
+            if (task == Task.REGRESSION) {
+                int column = prediction >= 0 ? prediction : score;
+                for (int i = 0; i < failure.limit(); i++) {
+                    try {
+                        values.add(number(row.at(block, i), column, "the predicted value"));
+                    } catch (InvalidInputException e) {
+                        failure.at(i, e);
+                    }
+                }
+                return;
+            }
+            byte[] classes = predictedClass;
+            if (score >= 0) {
+                for (int i = 0; i < failure.limit(); i++) {
+                    try {
+                        double s = number(row.at(block, i), score, "the score");
+                        values.add(s);
+                        classes[first + i] = s >= threshold ? (byte) 1 : 0; // overwritten below by a prediction column
+                    } catch (InvalidInputException e) {
+                        failure.at(i, e);
+                    }
+                }
+            }
+            if (!thresholdScore) {
+                for (int i = 0; i < failure.limit(); i++) {
+                    try {
+                        classes[first + i] = positiveLabel.classify(row.at(block, i), prediction, "the predicted class")
+                                ? (byte) 1 : 0;
+                    } catch (InvalidInputException e) {
+                        failure.at(i, e);
+                    }
+                }
+            }
+        }
+
+        /** A multiclass prediction, coded in the dictionary of the labels. */
+        void addClass(Row table, int row, Columns columns) throws InvalidInputException {
+            predictedCode[row] = columns.classOf(required(table, prediction, "a predicted class"));
+        }
+
+        /** Appends the later part's outputs after this part's {@code rows} rows. */
+        boolean absorb(Outputs later, int rows, int laterRows, int[] classMap) {
+            if (!positiveLabel.absorb(later.positiveLabel)) {
+                return false;
+            }
+            switch (task) {
+                case BINARY -> {
+                    predictedClass = concat(predictedClass, rows, later.predictedClass, laterRows);
+                    if (values != null) {
+                        values.addAll(later.values);
+                    }
+                }
+                case MULTICLASS -> predictedCode = concat(predictedCode, rows, later.predictedCode, laterRows, classMap);
+                case REGRESSION -> values.addAll(later.values);
+            }
+            return true;
         }
 
         ModelPredictions finish(Columns columns) {
@@ -553,6 +836,17 @@ public final class PredictionReader {
                 parsed = Double.NaN;
             }
             this.number = parsed;
+        }
+
+        /** @return whether a later part of the file met the same negative classes as this one */
+        boolean absorb(PositiveLabel later) {
+            for (Map.Entry<String, String> seen : later.negativeSeen.entrySet()) {
+                String previous = negativeSeen.putIfAbsent(seen.getKey(), seen.getValue());
+                if (previous != null && !previous.equals(seen.getValue())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean classify(Row table, int column, String what) throws InvalidInputException {

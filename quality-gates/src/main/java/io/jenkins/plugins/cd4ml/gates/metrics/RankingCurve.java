@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cd4ml.gates.metrics;
 
+import io.jenkins.plugins.cd4ml.data.SideThread;
 import java.util.Arrays;
 
 /**
@@ -115,22 +116,9 @@ public final class RankingCurve {
             sort(negatives, negativeCount);
             return;
         }
-        Thread other = new Thread(() -> sort(positives, positiveCount), "cd4ml-sort-positive-scores");
-        other.setDaemon(true);
-        other.start();
+        SideThread other = SideThread.start("cd4ml-sort-positive-scores", () -> sort(positives, positiveCount));
         sort(negatives, negativeCount);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                other.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the array must be sorted before it is read: wait, then re-assert
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        other.await();
     }
 
     private static void sort(double[] values, int count) {

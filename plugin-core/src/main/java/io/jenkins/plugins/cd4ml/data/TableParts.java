@@ -1,0 +1,247 @@
+package io.jenkins.plugins.cd4ml.data;
+
+import io.jenkins.plugins.cd4ml.report.InvalidInputException;
+import io.jenkins.plugins.cd4ml.report.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads a large plain CSV file as consecutive parts, each on its own thread from its own offset,
+ * so that finding fields and whatever the consumers do with them run on every core with no block
+ * crossing between cores (a {@link BlockPipeline}'s consumers wait on one reading thread).
+ *
+ * <p>A part starts after a line feed near its nominal offset. Whether that line feed really ends a
+ * record (it may sit inside a quoted field) is known once the part before has been read from a
+ * record boundary: it must have stopped exactly there. Parts are only guessed, never trusted: when
+ * a guess was wrong, or a later part fails (its lines are counted from its own start, so its error
+ * could not name the right line), {@link #read} says so and the caller reads the file whole, which
+ * gives exactly the sequential result or error. A failure in the first part is exact and thrown.
+ *
+ * <p>Typical use:
+ * <pre>{@code
+ * Optional<TableParts> parts = TableParts.of(file, format, TableParts.defaultParts(), TableParts.MIN_PART_BYTES);
+ * if (parts.isPresent()) {
+ *     List<MyConsumer> consumers = ...; // parts.get().count() of them, each filling its own columns
+ *     if (parts.get().read(consumers, "cd4ml-predictions")) {
+ *         // join the consumers' columns in order
+ *     }
+ * }
+ * // otherwise: read the file whole
+ * }</pre>
+ */
+public final class TableParts {
+    /** Parts smaller than this are not worth a thread. */
+    public static final long MIN_PART_BYTES = 8L << 20;
+    private static final int MAX_PARTS = 8;
+    /** How far past a nominal offset a line feed is looked for before giving up that split. */
+    private static final int BOUNDARY_WINDOW = 1 << 16;
+
+    private final Path file;
+    private final TableFormat format;
+    /** Where each part starts in the file; the first part starts at the header. */
+    private final long[] starts;
+    private final long size;
+    private final int byteOrderMark;
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    private TableParts(Path file, TableFormat format, long[] starts, long size, int byteOrderMark) {
+        this.file = file;
+        this.format = format;
+        this.starts = starts;
+        this.size = size;
+        this.byteOrderMark = byteOrderMark;
+    }
+
+    /** @return the parts worth reading at once here: one per processor, at most eight */
+    public static int defaultParts() {
+        return Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Plans how a file would be read in parts.
+     *
+     * @param file the file
+     * @param format its format
+     * @param maxParts at most this many parts
+     * @param minPartBytes no part smaller than this
+     * @return the parts, or empty when the file is not read in parts: not plain CSV (compressed,
+     *     JSON Lines), too small for two parts, or with no line feed near the offsets to split at
+     * @throws InvalidInputException when the file cannot be read
+     */
+    public static Optional<TableParts> of(Path file, TableFormat format, int maxParts, long minPartBytes)
+            throws InvalidInputException {
+        if (format.kind() != TableFormat.Kind.CSV || file.getFileName().toString().endsWith(".gz")
+                || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int parts = (int) Math.min(maxParts, size / Math.max(1, minPartBytes));
+            if (parts < 2) {
+                return Optional.empty();
+            }
+            List<Long> starts = new ArrayList<>(List.of(0L));
+            for (int k = 1; k < parts; k++) {
+                long start = recordStartAfter(channel, size * k / parts);
+                if (start > starts.get(starts.size() - 1) && start < size) {
+                    starts.add(start);
+                }
+            }
+            if (starts.size() < 2) {
+                return Optional.empty();
+            }
+            return Optional.of(new TableParts(file, format, starts.stream().mapToLong(Long::longValue).toArray(),
+                    size, byteOrderMark(channel)));
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the number of parts, hence of consumers {@link #read} takes */
+    public int count() {
+        return starts.length;
+    }
+
+    /**
+     * Reads every part on its own thread (the first on the calling one), each part's blocks in
+     * order to its own consumer.
+     *
+     * @param consumers one per part, in file order
+     * @param name names the threads
+     * @return {@code true} when every part was read and each started where the one before ended,
+     *     so the consumers saw exactly the file's rows in order; {@code false} when the file must be
+     *     read whole instead (the consumers' contents are then meaningless)
+     * @throws InvalidInputException a failure in the first part, of reading or of its consumer:
+     *     exactly the one a sequential read meets first
+     */
+    public boolean read(List<? extends BlockPipeline.BlockConsumer> consumers, String name)
+            throws InvalidInputException {
+        if (consumers.size() != starts.length) {
+            throw new IllegalArgumentException(consumers.size() + " consumers for " + starts.length + " parts");
+        }
+        CsvBlockReader first = CsvBlockReader.open(file.toString(), () -> InputFiles.open(file), format);
+        first.stopAt(starts[1] - byteOrderMark);
+        Part[] parts = new Part[starts.length];
+        parts[0] = new Part(first, consumers.get(0), byteOrderMark);
+        List<SideThread> threads = new ArrayList<>();
+        try {
+            for (int k = 1; k < starts.length; k++) {
+                parts[k] = new Part(openPart(first.columns(), k), consumers.get(k), starts[k]);
+            }
+            for (int k = 1; k < starts.length; k++) {
+                threads.add(SideThread.start(name + "-part-" + k, parts[k]::run));
+            }
+            parts[0].run();
+        } finally {
+            threads.forEach(SideThread::await);
+            for (Part part : parts) {
+                if (part != null) {
+                    part.close();
+                }
+            }
+        }
+        if (parts[0].failure != null) {
+            throw parts[0].failure;
+        }
+        long rows = 0;
+        for (int k = 0; k < parts.length; k++) {
+            long expectedEnd = k + 1 < parts.length ? starts[k + 1] : size;
+            if (parts[k].failure != null || parts[k].end != expectedEnd) {
+                return false;
+            }
+            rows += parts[k].rows;
+        }
+        return rows > 0; // a file with no rows is reported by the whole read
+    }
+
+    private CsvBlockReader openPart(List<String> columns, int k) throws InvalidInputException {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(starts[k]);
+            InputStream in = Channels.newInputStream(channel);
+            long stopAt = k + 1 < starts.length ? starts[k + 1] - starts[k] : Long.MAX_VALUE;
+            return CsvBlockReader.openPart(file.toString(), in, format, columns, stopAt);
+        } catch (IOException e) {
+            throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** One part: its reader, its consumer and how it ended. */
+    private final class Part {
+        private final CsvBlockReader reader;
+        private final BlockPipeline.BlockConsumer consumer;
+        /** Where the reader's stream starts in the file. */
+        private final long base;
+        private InvalidInputException failure;
+        private long end = -1;
+        private long rows;
+
+        Part(CsvBlockReader reader, BlockPipeline.BlockConsumer consumer, long base) {
+            this.reader = reader;
+            this.consumer = consumer;
+            this.base = base;
+        }
+
+        void run() {
+            try {
+                CsvRowBlock block;
+                while (!stop.get() && (block = reader.next()) != null) {
+                    consumer.accept(block);
+                    rows += block.size();
+                }
+                if (!stop.get()) {
+                    end = base + reader.position();
+                }
+            } catch (InvalidInputException e) {
+                fail(e);
+            } catch (RuntimeException | Error e) {
+                fail(new InvalidInputException(SourceLocation.ofFile(file.toString()),
+                        "could not be evaluated: " + e, e));
+            }
+        }
+
+        private void fail(InvalidInputException e) {
+            failure = e;
+            stop.set(true); // either thrown (the first part) or the file is read whole: the rest is wasted
+        }
+
+        void close() {
+            try {
+                reader.close();
+            } catch (IOException ignored) {
+                // only read from; nothing is lost
+            }
+        }
+    }
+
+    /** @return the position after the first line feed at or after {@code nominal - 1}, or -1 */
+    private static long recordStartAfter(FileChannel channel, long nominal) throws IOException {
+        ByteBuffer window = ByteBuffer.allocate(BOUNDARY_WINDOW);
+        long from = nominal - 1;
+        channel.read(window, from);
+        window.flip();
+        for (int i = 0; i < window.limit(); i++) {
+            if (window.get(i) == '\n') {
+                return from + i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int byteOrderMark(FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(3);
+        channel.read(head, 0);
+        return head.position() == 3 && (head.get(0) & 0xFF) == 0xEF && (head.get(1) & 0xFF) == 0xBB
+                && (head.get(2) & 0xFF) == 0xBF ? 3 : 0;
+    }
+}
