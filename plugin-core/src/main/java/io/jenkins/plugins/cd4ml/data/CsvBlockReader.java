@@ -57,6 +57,16 @@ final class CsvBlockReader implements Closeable {
     /** No record starting at or after this stream position is read (the next part reads it). */
     private long stopAt = Long.MAX_VALUE;
     private boolean stopped;
+    /**
+     * Whether each block is done with before the next is read, so its arrays are reused: a block
+     * handed to no other thread need not cost a third of a megabyte of fresh memory.
+     */
+    private boolean recycle;
+    private byte[] spareBytes;
+    private int[] spareStarts;
+    private int[] spareEnds;
+    private boolean[] spareEscaped;
+    private long[] spareLines;
     /** Whether a file without data rows is an error: not for one part of a file. */
     private boolean wholeFile = true;
 
@@ -84,8 +94,9 @@ final class CsvBlockReader implements Closeable {
     }
 
     /** A reader of one part of a file, starting at a record boundary: no header, no diagnostic re-scan. */
-    private CsvBlockReader(String source, char delimiter, InputStream in, List<String> columns, long stopAt) {
-        this.blockBytes = BLOCK_BYTES;
+    private CsvBlockReader(String source, char delimiter, InputStream in, List<String> columns, long stopAt,
+            int blockBytes) {
+        this.blockBytes = blockBytes;
         this.source = source;
         this.opener = null;
         this.delimiter = (byte) delimiter;
@@ -137,11 +148,12 @@ final class CsvBlockReader implements Closeable {
      * @param format the delimiter
      * @param columns the header's column names
      * @param stopAt the stream position at or after which no record is started
+     * @param blockBytes bytes read per block
      * @return the reader
      */
     static CsvBlockReader openPart(String source, InputStream in, TableFormat format, List<String> columns,
-            long stopAt) {
-        return new CsvBlockReader(source, format.delimiter(), in, columns, stopAt);
+            long stopAt, int blockBytes) {
+        return new CsvBlockReader(source, format.delimiter(), in, columns, stopAt, blockBytes);
     }
 
     /**
@@ -161,6 +173,11 @@ final class CsvBlockReader implements Closeable {
      */
     long position() {
         return offset;
+    }
+
+    /** From now on, the arrays of each block are reused by the next: a block is valid until {@link #next()}. */
+    void recycleBlocks() {
+        recycle = true;
     }
 
     /** @return the column names, in file order */
@@ -242,10 +259,14 @@ final class CsvBlockReader implements Closeable {
         byte[] buffer = fill(blockBytes);
         int limit = carryLength;
         int capacity = expectedRows;
-        int[] starts = new int[capacity * width];
-        int[] ends = new int[capacity * width];
-        boolean[] escaped = new boolean[capacity * width];
-        long[] lines = new long[capacity];
+        boolean reuse = spareLines != null && spareLines.length >= capacity;
+        if (reuse) {
+            capacity = spareLines.length; // the spare arrays were grown together
+        }
+        int[] starts = reuse ? spareStarts : new int[capacity * width];
+        int[] ends = reuse ? spareEnds : new int[capacity * width];
+        boolean[] escaped = reuse ? spareEscaped : new boolean[capacity * width];
+        long[] lines = reuse ? spareLines : new long[capacity];
         int size = 0;
         int p = 0;
         while (true) {
@@ -310,6 +331,13 @@ final class CsvBlockReader implements Closeable {
         }
         boolean ascii = requireUtf8(buffer, p, starts, lines, size);
         expectedRows = Math.max(16, size + size / 4);
+        if (recycle) {
+            spareBytes = buffer;
+            spareStarts = starts;
+            spareEnds = ends;
+            spareEscaped = escaped;
+            spareLines = lines;
+        }
         CsvRowBlock block = new CsvRowBlock(buffer, width, starts, ends, escaped, lines, rows + 1, size, ascii);
         rows += size;
         return block;
@@ -446,7 +474,9 @@ final class CsvBlockReader implements Closeable {
 
     /** @return a fresh buffer holding the carried-over bytes followed by as many new ones as fit */
     private byte[] fill(int size) throws InvalidInputException {
-        byte[] buffer = new byte[Math.max(size, carryLength + blockBytes / 2 + 1)];
+        int needed = Math.max(size, carryLength + blockBytes / 2 + 1);
+        byte[] buffer = spareBytes != null && spareBytes.length >= needed && spareBytes != carry ? spareBytes
+                : new byte[needed];
         System.arraycopy(carry, 0, buffer, 0, carryLength);
         int length = carryLength;
         if (!eof) {

@@ -53,6 +53,7 @@ public final class TableParts {
     private final long size;
     private final int byteOrderMark;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private int blockBytes = CsvBlockReader.BLOCK_BYTES;
 
     private TableParts(Path file, TableFormat format, long[] starts, long size, int byteOrderMark) {
         this.file = file;
@@ -107,6 +108,12 @@ public final class TableParts {
         }
     }
 
+    /** Reads blocks of about this many bytes: tiny ones in tests of rows across block boundaries. */
+    TableParts blockBytes(int bytes) {
+        blockBytes = bytes;
+        return this;
+    }
+
     /** @return the number of parts, hence of consumers {@link #read} takes */
     public int count() {
         return starts.length;
@@ -114,7 +121,8 @@ public final class TableParts {
 
     /**
      * Reads every part on its own thread (the first on the calling one), each part's blocks in
-     * order to its own consumer.
+     * order to its own consumer. A block is valid only until its consumer returns: the next block
+     * of the part reuses its arrays (keep text, not blocks or views of them).
      *
      * @param consumers one per part, in file order
      * @param name names the threads
@@ -129,8 +137,9 @@ public final class TableParts {
         if (consumers.size() != starts.length) {
             throw new IllegalArgumentException(consumers.size() + " consumers for " + starts.length + " parts");
         }
-        CsvBlockReader first = CsvBlockReader.open(file.toString(), () -> InputFiles.open(file), format);
+        CsvBlockReader first = CsvBlockReader.open(file.toString(), () -> InputFiles.open(file), format, blockBytes);
         first.stopAt(starts[1] - byteOrderMark);
+        first.recycleBlocks();
         Part[] parts = new Part[starts.length];
         parts[0] = new Part(first, consumers.get(0), byteOrderMark);
         List<SideThread> threads = new ArrayList<>();
@@ -170,7 +179,9 @@ public final class TableParts {
             channel.position(starts[k]);
             InputStream in = Channels.newInputStream(channel);
             long stopAt = k + 1 < starts.length ? starts[k + 1] - starts[k] : Long.MAX_VALUE;
-            return CsvBlockReader.openPart(file.toString(), in, format, columns, stopAt);
+            CsvBlockReader reader = CsvBlockReader.openPart(file.toString(), in, format, columns, stopAt, blockBytes);
+            reader.recycleBlocks();
+            return reader;
         } catch (IOException e) {
             throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
         }

@@ -32,8 +32,8 @@ class TablePartsTest {
 
     @Property(tries = 600)
     void partsHoldTheWholeReadsRowsOrGiveUp(@ForAll("csvText") String text, @ForAll boolean byteOrderMark,
-            @ForAll @IntRange(min = 2, max = 5) int maxParts, @ForAll @IntRange(min = 1, max = 24) int minPartBytes)
-            throws Exception {
+            @ForAll @IntRange(min = 2, max = 5) int maxParts, @ForAll @IntRange(min = 1, max = 24) int minPartBytes,
+            @ForAll @IntRange(min = 1, max = 48) int blockBytes) throws Exception {
         Path file = Files.createTempFile("parts", ".csv");
         try {
             Files.write(file, ((byteOrderMark ? "\uFEFF" : "") + text).getBytes(StandardCharsets.UTF_8));
@@ -48,7 +48,7 @@ class TablePartsTest {
             } catch (InvalidInputException e) {
                 wholeFailure = e;
             }
-            var parts = TableParts.of(file, TableFormat.csv(), maxParts, minPartBytes);
+            var parts = TableParts.of(file, TableFormat.csv(), maxParts, minPartBytes).map(p -> p.blockBytes(blockBytes));
             if (parts.isEmpty()) {
                 Statistics.label("parts").collect("not split");
                 return;
@@ -89,7 +89,7 @@ class TablePartsTest {
     @Test
     void readsAPlainFileInEveryPartAndJoinsExactly() throws Exception {
         Path file = write("a.csv", numbered(5000));
-        var parts = TableParts.of(file, TableFormat.csv(), 4, 1000).orElseThrow();
+        var parts = TableParts.of(file, TableFormat.csv(), 4, 1000).orElseThrow().blockBytes(100);
         List<Collector> collectors = List.of(new Collector(2), new Collector(2), new Collector(2), new Collector(2));
 
         assertThat(parts.count()).isEqualTo(4);

@@ -36,7 +36,7 @@ class PredictionReaderPartsTest {
                         null));
 
         List<EvaluationData> whole = PredictionReader.readAll(file, specs, WHOLE, Long.MAX_VALUE);
-        List<EvaluationData> parts = PredictionReader.readInParts(file, specs, 4, 4096);
+        List<EvaluationData> parts = PredictionReader.readInParts(file, specs, 2, 4096); // parts of two blocks or more
 
         assertThat(parts).as("read in parts").hasSize(3);
         for (int s = 0; s < specs.size(); s++) {
