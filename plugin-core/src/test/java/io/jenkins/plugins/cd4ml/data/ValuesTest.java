@@ -28,8 +28,19 @@ class ValuesTest {
 
     /** The byte parser (plain fast path or general) agrees with the JDK on every plain-looking text. */
     @Property
-    void byteDecimalsAgreeWithTheJdk(@ForAll("plainDecimals") String text) {
-        byte[] bytes = ("7" + text + "7").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    void byteDecimalsAgreeWithTheJdk(@ForAll("plainDecimals") String text, @ForAll("before") String before) {
+        assertParsedAsTheJdkDoes(text, before);
+    }
+
+    /** Up to eight digits a side: the form read a word at a time. */
+    @Property(tries = 2000)
+    void shortByteDecimalsAgreeWithTheJdk(@ForAll("shortPlainDecimals") String text, @ForAll("before") String before) {
+        assertParsedAsTheJdkDoes(text, before);
+    }
+
+    private static void assertParsedAsTheJdkDoes(String text, String before) {
+        // whatever precedes a cell in the buffer (the word reader looks back up to eight bytes)
+        byte[] bytes = (before + text + "7").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         Double expected;
         try {
             expected = Double.parseDouble(text);
@@ -41,11 +52,25 @@ class ValuesTest {
         }
         Double actual;
         try {
-            actual = Values.parseDecimal(bytes, 1, bytes.length - 1);
+            actual = Values.parseDecimal(bytes, before.length(), bytes.length - 1);
         } catch (InvalidValueException e) {
             actual = null;
         }
         assertThat(actual).as(text).isEqualTo(expected);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> shortPlainDecimals() {
+        net.jqwik.api.Arbitrary<String> digits = net.jqwik.api.Arbitraries.strings().withChars("0123456789")
+                .ofMinLength(0).ofMaxLength(9);
+        return net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.of("", "-", "+"), digits,
+                net.jqwik.api.Arbitraries.of("", ".", ".", ".", ".."), digits)
+                .as((sign, whole, dot, fraction) -> sign + whole + dot + fraction);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> before() {
+        return net.jqwik.api.Arbitraries.strings().withChars("0123456789.-,x").ofMinLength(1).ofMaxLength(12);
     }
 
     @net.jqwik.api.Provide
