@@ -76,14 +76,9 @@ class PredictionReaderPartsTest {
         for (int i = 0; i < 3000; i++) {
             text.append(i % 2 == 0 ? "1" : i < 2000 ? "0" : "2").append(",0.5\n");
         }
-        Path file = write("third.csv", text.toString());
-        List<PredictionSpec> specs = List.of(binary("label", "score"));
 
-        String wholeError = errorOf(file, specs, WHOLE, Long.MAX_VALUE);
-
-        assertThat(wholeError).contains("third.csv:2003").contains("a third class '2' in the label");
-        assertThat(PredictionReader.readInParts(file, specs, 3, 4096)).as("parts disagree: read whole").isNull();
-        assertThat(errorOf(file, specs, 3, 4096)).isEqualTo(wholeError);
+        assertPartsGiveWayToTheWholeRead(write("third.csv", text.toString()), 3,
+                "third.csv:2003", "a third class '2' in the label");
     }
 
     @Test
@@ -92,14 +87,20 @@ class PredictionReaderPartsTest {
         for (int i = 0; i < 3000; i++) {
             text.append(i % 2).append(i == 2700 ? ",high\n" : ",0.25\n");
         }
-        Path file = write("bad.csv", text.toString());
-        List<PredictionSpec> specs = List.of(binary("label", "score"));
 
+        assertPartsGiveWayToTheWholeRead(write("bad.csv", text.toString()), 4,
+                "bad.csv:2702:2", "'high' is not a finite number");
+    }
+
+    /** Parts cannot be joined (or a later one failed): the file is read whole, with its exact error. */
+    private static void assertPartsGiveWayToTheWholeRead(Path file, int parts, String location, String problem)
+            throws InvalidInputException {
+        List<PredictionSpec> specs = List.of(binary("label", "score"));
         String wholeError = errorOf(file, specs, WHOLE, Long.MAX_VALUE);
 
-        assertThat(wholeError).contains("bad.csv:2702:2").contains("'high' is not a finite number");
-        assertThat(PredictionReader.readInParts(file, specs, 4, 2048)).as("a later part failed: read whole").isNull();
-        assertThat(errorOf(file, specs, 4, 2048)).isEqualTo(wholeError);
+        assertThat(wholeError).contains(location).contains(problem);
+        assertThat(PredictionReader.readInParts(file, specs, parts, 2048)).as("read whole instead").isNull();
+        assertThat(errorOf(file, specs, parts, 2048)).isEqualTo(wholeError);
     }
 
     @Test
