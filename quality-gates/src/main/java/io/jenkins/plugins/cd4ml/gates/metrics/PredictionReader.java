@@ -248,7 +248,7 @@ public final class PredictionReader {
         return data;
     }
 
-    /** The columns one spec reads, filled row by row. */
+    /** The columns one spec reads, filled block by block (one instance per part of a file read in parts). */
     private static final class SpecColumns {
         private final PredictionSpec spec;
         private final int label;
