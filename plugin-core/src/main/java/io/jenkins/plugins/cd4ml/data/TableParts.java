@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ public final class TableParts {
             return Optional.of(new TableParts(file, format, starts.stream().mapToLong(Long::longValue).toArray(),
                     size, byteOrderMark(channel)));
         } catch (IOException e) {
-            throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
     }
 
@@ -112,6 +113,13 @@ public final class TableParts {
     TableParts blockBytes(int bytes) {
         blockBytes = bytes;
         return this;
+    }
+
+    /** An I/O failure, or the interrupt of an aborted build (which closes the file's channel). */
+    private static InvalidInputException unreadable(Path file, Exception e) {
+        boolean interrupted = e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted();
+        return new InvalidInputException(SourceLocation.ofFile(file.toString()),
+                interrupted ? "reading was interrupted" : "cannot be read: " + e.getMessage(), e);
     }
 
     /** @return the number of parts, hence of consumers {@link #read} takes */
@@ -130,7 +138,7 @@ public final class TableParts {
      *     so the consumers saw exactly the file's rows in order; {@code false} when the file must be
      *     read whole instead (the consumers' contents are then meaningless)
      * @throws InvalidInputException a failure in the first part, of reading or of its consumer:
-     *     exactly the one a sequential read meets first
+     *     exactly the one a sequential read meets first; or the calling thread was interrupted
      */
     public boolean read(List<? extends BlockPipeline.BlockConsumer> consumers, String name)
             throws InvalidInputException {
@@ -183,7 +191,7 @@ public final class TableParts {
             reader.recycleBlocks();
             return reader;
         } catch (IOException e) {
-            throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "cannot be read: " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
     }
 
@@ -214,7 +222,8 @@ public final class TableParts {
                     end = base + reader.position();
                 }
             } catch (InvalidInputException e) {
-                fail(e);
+                // an aborted build interrupts the caller's thread, and the interrupt closes its file
+                fail(Thread.currentThread().isInterrupted() ? unreadable(file, e) : e);
             } catch (RuntimeException | Error e) {
                 fail(new InvalidInputException(SourceLocation.ofFile(file.toString()),
                         "could not be evaluated: " + e, e));

@@ -146,6 +146,20 @@ class TablePartsTest {
     }
 
     @Test
+    void anInterruptOfTheCallingThreadStopsTheReading() throws Exception {
+        Path file = write("i.csv", numbered(3000));
+        var parts = TableParts.of(file, TableFormat.csv(), 2, 1000).orElseThrow();
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> parts.read(List.of(new Collector(2), new Collector(2)), "test"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("reading was interrupted");
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+        }
+    }
+
+    @Test
     void compressedSmallAndJsonLinesFilesAreNotSplit() throws Exception {
         Path gz = dir.resolve("a.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
