@@ -4,6 +4,7 @@ import io.jenkins.plugins.cd4ml.report.InvalidInputException;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedByInterruptException;
@@ -15,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads a large plain CSV file as consecutive parts, each on its own thread from its own offset,
+ * Reads a large plain CSV file as consecutive parts, each from its own offset, on several threads,
  * so that finding fields and whatever the consumers do with them run on every core with no block
  * crossing between cores (a {@link BlockPipeline}'s consumers wait on one reading thread).
  *
@@ -30,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Typical use:
  * <pre>{@code
- * Optional<TableParts> parts = TableParts.of(file, format, TableParts.defaultParts(), TableParts.MIN_PART_BYTES);
+ * Optional<TableParts> parts = TableParts.of(file, format, TableParts.defaultThreads(), TableParts.MIN_PART_BYTES);
  * if (parts.isPresent()) {
  *     List<MyConsumer> consumers = ...; // parts.get().count() of them, each filling its own columns
  *     if (parts.get().read(consumers, "cd4ml-predictions")) {
@@ -41,9 +43,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class TableParts {
-    /** Parts smaller than this are not worth a thread. */
+    /** Parts smaller than this are not worth their bookkeeping. */
     public static final long MIN_PART_BYTES = 8L << 20;
-    private static final int MAX_PARTS = 8;
+    private static final int MAX_THREADS = 8;
+    /**
+     * Parts per thread: threads take the next unread part as they finish one, so a thread slowed by
+     * other work on the machine leaves its share to the others instead of everyone waiting for it.
+     */
+    private static final int PARTS_PER_THREAD = 8;
     /** How far past a nominal offset a line feed is looked for before giving up that split. */
     private static final int BOUNDARY_WINDOW = 1 << 16;
 
@@ -53,10 +60,12 @@ public final class TableParts {
     private final long[] starts;
     private final long size;
     private final int byteOrderMark;
+    private final int threads;
     private final AtomicBoolean stop = new AtomicBoolean();
     private int blockBytes = CsvBlockReader.BLOCK_BYTES;
 
-    private TableParts(Path file, TableFormat format, long[] starts, long size, int byteOrderMark) {
+    private TableParts(Path file, TableFormat format, long[] starts, long size, int byteOrderMark, int threads) {
+        this.threads = threads;
         this.file = file;
         this.format = format;
         this.starts = starts;
@@ -64,9 +73,9 @@ public final class TableParts {
         this.byteOrderMark = byteOrderMark;
     }
 
-    /** @return the parts worth reading at once here: one per processor, at most eight */
-    public static int defaultParts() {
-        return Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors());
+    /** @return the threads worth reading with here: one per processor, at most eight */
+    public static int defaultThreads() {
+        return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -74,21 +83,21 @@ public final class TableParts {
      *
      * @param file the file
      * @param format its format
-     * @param maxParts at most this many parts
+     * @param threads how many threads will read the parts (a few parts each)
      * @param minPartBytes no part smaller than this
-     * @return the parts, or empty when the file is not read in parts: not plain CSV (compressed,
-     *     JSON Lines), too small for two parts, or with no line feed near the offsets to split at
+     * @return the parts, or empty when the file is not read in parts: one thread, not plain CSV
+     *     (compressed, JSON Lines), too small for two parts, or no line feed near the offsets to split at
      * @throws InvalidInputException when the file cannot be read
      */
-    public static Optional<TableParts> of(Path file, TableFormat format, int maxParts, long minPartBytes)
+    public static Optional<TableParts> of(Path file, TableFormat format, int threads, long minPartBytes)
             throws InvalidInputException {
-        if (format.kind() != TableFormat.Kind.CSV || file.getFileName().toString().endsWith(".gz")
+        if (threads < 2 || format.kind() != TableFormat.Kind.CSV || file.getFileName().toString().endsWith(".gz")
                 || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            int parts = (int) Math.min(maxParts, size / Math.max(1, minPartBytes));
+            int parts = (int) Math.min((long) threads * PARTS_PER_THREAD, size / Math.max(1, minPartBytes));
             if (parts < 2) {
                 return Optional.empty();
             }
@@ -103,7 +112,7 @@ public final class TableParts {
                 return Optional.empty();
             }
             return Optional.of(new TableParts(file, format, starts.stream().mapToLong(Long::longValue).toArray(),
-                    size, byteOrderMark(channel)));
+                    size, byteOrderMark(channel), threads));
         } catch (IOException e) {
             throw unreadable(file, e);
         }
@@ -128,8 +137,8 @@ public final class TableParts {
     }
 
     /**
-     * Reads every part on its own thread (the first on the calling one), each part's blocks in
-     * order to its own consumer. A block is valid only until its consumer returns: the next block
+     * Reads the parts on several threads (the calling one among them), each thread taking the next
+     * unread part when it has finished one; each part's blocks go in order to its own consumer. A block is valid only until its consumer returns: the next block
      * of the part reuses its arrays (keep text, not blocks or views of them).
      *
      * @param consumers one per part, in file order
@@ -150,17 +159,24 @@ public final class TableParts {
         first.recycleBlocks();
         Part[] parts = new Part[starts.length];
         parts[0] = new Part(first, consumers.get(0), byteOrderMark);
-        List<SideThread> threads = new ArrayList<>();
+        List<SideThread> others = new ArrayList<>();
         try {
             for (int k = 1; k < starts.length; k++) {
                 parts[k] = new Part(openPart(first.columns(), k), consumers.get(k), starts[k]);
             }
-            for (int k = 1; k < starts.length; k++) {
-                threads.add(SideThread.start(name + "-part-" + k, parts[k]::run));
+            AtomicInteger next = new AtomicInteger();
+            Runnable reading = () -> {
+                int k;
+                while (!stop.get() && (k = next.getAndIncrement()) < parts.length) {
+                    parts[k].run();
+                }
+            };
+            for (int t = 1; t < Math.min(threads, parts.length); t++) {
+                others.add(SideThread.start(name + "-" + t, reading));
             }
-            parts[0].run();
+            reading.run();
         } finally {
-            threads.forEach(SideThread::await);
+            others.forEach(SideThread::await);
             for (Part part : parts) {
                 if (part != null) {
                     part.close();
@@ -169,6 +185,9 @@ public final class TableParts {
         }
         if (parts[0].failure != null) {
             throw parts[0].failure;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw unreadable(file, new InterruptedIOException());
         }
         long rows = 0;
         for (int k = 0; k < parts.length; k++) {

@@ -32,7 +32,7 @@ class TablePartsTest {
 
     @Property(tries = 600)
     void partsHoldTheWholeReadsRowsOrGiveUp(@ForAll("csvText") String text, @ForAll boolean byteOrderMark,
-            @ForAll @IntRange(min = 2, max = 5) int maxParts, @ForAll @IntRange(min = 1, max = 24) int minPartBytes,
+            @ForAll @IntRange(min = 2, max = 5) int threads, @ForAll @IntRange(min = 1, max = 24) int minPartBytes,
             @ForAll @IntRange(min = 1, max = 48) int blockBytes) throws Exception {
         Path file = Files.createTempFile("parts", ".csv");
         try {
@@ -48,7 +48,7 @@ class TablePartsTest {
             } catch (InvalidInputException e) {
                 wholeFailure = e;
             }
-            var parts = TableParts.of(file, TableFormat.csv(), maxParts, minPartBytes).map(p -> p.blockBytes(blockBytes));
+            var parts = TableParts.of(file, TableFormat.csv(), threads, minPartBytes).map(p -> p.blockBytes(blockBytes));
             if (parts.isEmpty()) {
                 Statistics.label("parts").collect("not split");
                 return;
@@ -90,9 +90,9 @@ class TablePartsTest {
     void readsAPlainFileInEveryPartAndJoinsExactly() throws Exception {
         Path file = write("a.csv", numbered(5000));
         var parts = TableParts.of(file, TableFormat.csv(), 4, 1000).orElseThrow().blockBytes(100);
-        List<Collector> collectors = List.of(new Collector(2), new Collector(2), new Collector(2), new Collector(2));
+        List<Collector> collectors = collectors(parts);
 
-        assertThat(parts.count()).isEqualTo(4);
+        assertThat(parts.count()).as("several parts per thread").isEqualTo(32);
         assertThat(parts.read(collectors, "test")).isTrue();
         List<String> joined = new ArrayList<>();
         for (Collector c : collectors) {
@@ -109,7 +109,7 @@ class TablePartsTest {
         Path file = write("q.csv", text);
         var parts = TableParts.of(file, TableFormat.csv(), 2, 100).orElseThrow();
 
-        assertThat(parts.read(List.of(new Collector(2), new Collector(2)), "test")).isFalse();
+        assertThat(parts.read(collectors(parts), "test")).isFalse();
     }
 
     @Test
@@ -117,7 +117,7 @@ class TablePartsTest {
         Path file = write("bad.csv", numbered(10) + "1,2,3\n" + numbered(3000).substring("id,name\n".length()));
         var parts = TableParts.of(file, TableFormat.csv(), 2, 1000).orElseThrow();
 
-        assertThatThrownBy(() -> parts.read(List.of(new Collector(2), new Collector(2)), "test"))
+        assertThatThrownBy(() -> parts.read(collectors(parts), "test"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("bad.csv:12")
                 .hasMessageContaining("row has 3 fields (expected 2 as in the header)");
@@ -128,7 +128,7 @@ class TablePartsTest {
         Path file = write("late.csv", numbered(3000) + "1,2,3\n");
         var parts = TableParts.of(file, TableFormat.csv(), 2, 1000).orElseThrow();
 
-        assertThat(parts.read(List.of(new Collector(2), new Collector(2)), "test")).isFalse();
+        assertThat(parts.read(collectors(parts), "test")).isFalse();
     }
 
     @Test
@@ -142,7 +142,10 @@ class TablePartsTest {
             throw refusal;
         };
 
-        assertThatThrownBy(() -> parts.read(List.of(refusing, new Collector(2)), "test")).isSameAs(refusal);
+        List<BlockPipeline.BlockConsumer> consumers = new ArrayList<>(collectors(parts));
+        consumers.set(0, refusing);
+
+        assertThatThrownBy(() -> parts.read(consumers, "test")).isSameAs(refusal);
     }
 
     @Test
@@ -152,7 +155,7 @@ class TablePartsTest {
 
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> parts.read(List.of(new Collector(2), new Collector(2)), "test"))
+            assertThatThrownBy(() -> parts.read(collectors(parts), "test"))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("reading was interrupted");
         } finally {
             assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
@@ -172,6 +175,14 @@ class TablePartsTest {
         assertThat(TableParts.of(small, TableFormat.csv(), 4, 1000)).isEmpty();
         assertThat(TableParts.of(json, TableFormat.detect(json), 4, 100)).isEmpty();
         assertThat(TableParts.of(small, TableFormat.csv(), 1, 1)).isEmpty();
+    }
+
+    private static List<Collector> collectors(TableParts parts) {
+        List<Collector> collectors = new ArrayList<>();
+        for (int k = 0; k < parts.count(); k++) {
+            collectors.add(new Collector(2));
+        }
+        return collectors;
     }
 
     private Path write(String name, String text) throws IOException {

@@ -165,13 +165,13 @@ public final class PredictionReader {
      * @throws InvalidInputException for any problem with the file
      */
     public static List<EvaluationData> readAll(Path file, List<PredictionSpec> specs) throws InvalidInputException {
-        return readAll(file, specs, TableParts.defaultParts(), TableParts.MIN_PART_BYTES);
+        return readAll(file, specs, TableParts.defaultThreads(), TableParts.MIN_PART_BYTES);
     }
 
     /** As {@link #readAll(Path, List)}, with parts of a plain CSV file down to {@code minPartBytes}. */
-    static List<EvaluationData> readAll(Path file, List<PredictionSpec> specs, int maxParts, long minPartBytes)
+    static List<EvaluationData> readAll(Path file, List<PredictionSpec> specs, int threads, long minPartBytes)
             throws InvalidInputException {
-        List<EvaluationData> inParts = readInParts(file, specs, maxParts, minPartBytes);
+        List<EvaluationData> inParts = readInParts(file, specs, threads, minPartBytes);
         return inParts != null ? inParts : readWhole(file, specs);
     }
 
@@ -194,11 +194,11 @@ public final class PredictionReader {
      *     compressed, JSON Lines), a guessed part boundary was inside a quoted field, a later part
      *     failed, or parts met different negative classes (only a whole read names the right line)
      */
-    static List<EvaluationData> readInParts(Path file, List<PredictionSpec> specs, int maxParts, long minPartBytes)
+    static List<EvaluationData> readInParts(Path file, List<PredictionSpec> specs, int threads, long minPartBytes)
             throws InvalidInputException {
         try (TableReader table = TableReader.open(file)) {
             sinks(table, specs); // every column is checked before anything is read
-            Optional<TableParts> parts = TableParts.of(file, TableFormat.detect(file), maxParts, minPartBytes);
+            Optional<TableParts> parts = TableParts.of(file, TableFormat.detect(file), threads, minPartBytes);
             if (parts.isEmpty()) {
                 return null;
             }
@@ -217,12 +217,13 @@ public final class PredictionReader {
                 return null;
             }
             List<SpecColumns> first = partSinks.get(0);
-            for (int k = 1; k < partSinks.size(); k++) {
-                List<SpecColumns> later = partSinks.set(k, null); // dropped as soon as it is joined
-                for (int s = 0; s < first.size(); s++) {
-                    if (!first.get(s).absorb(later.get(s))) {
-                        return null;
-                    }
+            for (int s = 0; s < first.size(); s++) {
+                List<SpecColumns> later = new ArrayList<>();
+                for (int k = 1; k < partSinks.size(); k++) {
+                    later.add(partSinks.get(k).set(s, null)); // each spec's parts dropped once joined
+                }
+                if (!first.get(s).absorb(later)) {
+                    return null;
                 }
             }
             return finish(first, table.source());
@@ -348,22 +349,28 @@ public final class PredictionReader {
         }
 
         /**
-         * Appends the rows of the next part of the file, read by another instance for the same spec.
+         * Appends the rows of the file's later parts, read by other instances for the same spec,
+         * copying each part's columns once.
          *
          * @return {@code false} when the parts cannot be joined as one read would have seen them
          *     (they met different negative classes: one read reports the third class where it is)
          */
-        boolean absorb(SpecColumns later) {
-            int before = columns.rows;
-            int laterRows = later.columns.rows;
-            int[] classes = columns.classMap(later.columns);
-            if (!candidate.absorb(later.candidate, before, laterRows, classes)
-                    || baseline != null && !baseline.absorb(later.baseline, before, laterRows, classes)
-                    || !columns.absorb(later.columns, classes)) {
+        boolean absorb(List<SpecColumns> later) {
+            int[] rows = new int[later.size() + 1];
+            rows[0] = columns.rows;
+            List<int[]> classMaps = new ArrayList<>();
+            for (int k = 0; k < later.size(); k++) {
+                rows[k + 1] = later.get(k).columns.rows;
+                classMaps.add(columns.classMap(later.get(k).columns)); // in file order: classes keep their first-seen order
+            }
+            if (!candidate.absorb(later.stream().map(part -> part.candidate).toList(), rows, classMaps)
+                    || baseline != null
+                    && !baseline.absorb(later.stream().map(part -> part.baseline).toList(), rows, classMaps)
+                    || !columns.absorb(later.stream().map(part -> part.columns).toList(), rows, classMaps)) {
                 return false;
             }
             if (ids != null) {
-                ids.addAll(later.ids);
+                later.forEach(part -> ids.addAll(part.ids));
             }
             return true;
         }
@@ -530,22 +537,31 @@ public final class PredictionReader {
         }
     }
 
-    /** @return rows of {@code a} followed by rows of {@code b}, in an array of exactly that length */
-    private static byte[] concat(byte[] a, int aRows, byte[] b, int bRows) {
-        byte[] all = Arrays.copyOf(a, aRows + bRows);
-        System.arraycopy(b, 0, all, aRows, bRows);
+    /**
+     * @param rows how many rows of {@code first}, then of each later part, are used
+     * @return the used rows of all parts in order, in an array of exactly that length
+     */
+    private static byte[] concat(byte[] first, List<byte[]> later, int[] rows) {
+        byte[] all = Arrays.copyOf(first, Arrays.stream(rows).sum());
+        int at = rows[0];
+        for (int k = 0; k < later.size(); k++) {
+            System.arraycopy(later.get(k), 0, all, at, rows[k + 1]);
+            at += rows[k + 1];
+        }
         return all;
     }
 
-    /** As {@link #concat(byte[], int, byte[], int)}, {@code b}'s codes translated by {@code map} (unless null). */
-    private static int[] concat(int[] a, int aRows, int[] b, int bRows, int[] map) {
-        int[] all = Arrays.copyOf(a, aRows + bRows);
-        if (map == null) {
-            System.arraycopy(b, 0, all, aRows, bRows);
-        } else {
-            for (int i = 0; i < bRows; i++) {
-                all[aRows + i] = map[b[i]];
+    /** As {@link #concat(byte[], List, int[])}, each later part's codes translated by its map. */
+    private static int[] concat(int[] first, List<int[]> later, int[] rows, List<int[]> maps) {
+        int[] all = Arrays.copyOf(first, Arrays.stream(rows).sum());
+        int at = rows[0];
+        for (int k = 0; k < later.size(); k++) {
+            int[] part = later.get(k);
+            int[] map = maps.get(k);
+            for (int i = 0; i < rows[k + 1]; i++) {
+                all[at + i] = map[part[i]];
             }
+            at += rows[k + 1];
         }
         return all;
     }
@@ -641,21 +657,26 @@ public final class PredictionReader {
             return spec.task() == Task.MULTICLASS ? codeMap(classes, later.classes) : null;
         }
 
-        /** Appends the later part's labels and categories (after its outputs, which need the row count before). */
-        boolean absorb(Columns later, int[] classMap) {
-            if (!positive.absorb(later.positive)) {
-                return false;
+        /** Appends the later parts' labels and categories (after their outputs, which need the row count before). */
+        boolean absorb(List<Columns> later, int[] rows, List<int[]> classMaps) {
+            for (Columns part : later) {
+                if (!positive.absorb(part.positive)) {
+                    return false;
+                }
             }
             switch (spec.task()) {
-                case BINARY -> binaryLabel = concat(binaryLabel, rows, later.binaryLabel, later.rows);
-                case MULTICLASS -> classLabel = concat(classLabel, rows, later.classLabel, later.rows, classMap);
-                case REGRESSION -> numericLabel.addAll(later.numericLabel);
+                case BINARY -> binaryLabel = concat(binaryLabel, later.stream().map(part -> part.binaryLabel).toList(), rows);
+                case MULTICLASS -> classLabel = concat(classLabel, later.stream().map(part -> part.classLabel).toList(),
+                        rows, classMaps);
+                case REGRESSION -> later.forEach(part -> numericLabel.addAll(part.numericLabel));
             }
             for (int c = 0; c < codes.length; c++) {
-                int[] map = codeMap(dictionaries.get(c), later.dictionaries.get(c));
-                codes[c] = concat(codes[c], rows, later.codes[c], later.rows, map);
+                int column = c;
+                List<int[]> maps = later.stream().map(part -> codeMap(dictionaries.get(column),
+                        part.dictionaries.get(column))).toList();
+                codes[c] = concat(codes[c], later.stream().map(part -> part.codes[column]).toList(), rows, maps);
             }
-            rows += later.rows;
+            this.rows = Arrays.stream(rows).sum();
             return true;
         }
 
@@ -776,20 +797,24 @@ public final class PredictionReader {
             predictedCode[row] = columns.classOf(required(table, prediction, "a predicted class"));
         }
 
-        /** Appends the later part's outputs after this part's {@code rows} rows. */
-        boolean absorb(Outputs later, int rows, int laterRows, int[] classMap) {
-            if (!positiveLabel.absorb(later.positiveLabel)) {
-                return false;
+        /** Appends the later parts' outputs; {@code rows} holds each part's row count, this one's first. */
+        boolean absorb(List<Outputs> later, int[] rows, List<int[]> classMaps) {
+            for (Outputs part : later) {
+                if (!positiveLabel.absorb(part.positiveLabel)) {
+                    return false;
+                }
             }
             switch (task) {
                 case BINARY -> {
-                    predictedClass = concat(predictedClass, rows, later.predictedClass, laterRows);
+                    predictedClass = concat(predictedClass, later.stream().map(part -> part.predictedClass).toList(),
+                            rows);
                     if (values != null) {
-                        values.addAll(later.values);
+                        later.forEach(part -> values.addAll(part.values));
                     }
                 }
-                case MULTICLASS -> predictedCode = concat(predictedCode, rows, later.predictedCode, laterRows, classMap);
-                case REGRESSION -> values.addAll(later.values);
+                case MULTICLASS -> predictedCode = concat(predictedCode,
+                        later.stream().map(part -> part.predictedCode).toList(), rows, classMaps);
+                case REGRESSION -> later.forEach(part -> values.addAll(part.values));
             }
             return true;
         }

@@ -28,7 +28,7 @@ class PredictionReaderPartsTest {
 
     @Test
     void binaryAndRegressionInPartsAreTheWholeRead() throws Exception {
-        Path file = write("p.csv", binaryAndRegression(4000, new Random(7)));
+        Path file = write("p.csv", binaryAndRegression(8000, new Random(7))); // about 600 kB
         List<PredictionSpec> specs = List.of(
                 new PredictionSpec(Task.BINARY, "label", "score", null, "yes", null, GROUPS, "base_score", null, "id"),
                 new PredictionSpec(Task.BINARY, "label", null, "predicted", "yes", null, GROUPS, null, null, null),
@@ -36,16 +36,21 @@ class PredictionReaderPartsTest {
                         null));
 
         List<EvaluationData> whole = PredictionReader.readAll(file, specs, WHOLE, Long.MAX_VALUE);
-        List<EvaluationData> parts = PredictionReader.readInParts(file, specs, 2, 4096); // parts of two blocks or more
+        List<EvaluationData> parts = PredictionReader.readInParts(file, specs, 2, 180_000); // parts of two blocks or more
 
         assertThat(parts).as("read in parts").hasSize(3);
         for (int s = 0; s < specs.size(); s++) {
             assertSameData(parts.get(s), whole.get(s));
         }
+        // and in many small parts, read by fewer threads
+        List<EvaluationData> small = PredictionReader.readInParts(file, specs, 3, 4096);
+        for (int s = 0; s < specs.size(); s++) {
+            assertSameData(small.get(s), whole.get(s));
+        }
         // a group first seen in the last part keeps its place in the dictionary
         assertThat(parts.get(0).categorical().get("region").values()).containsExactly("north", "south", "(missing)",
                 "late");
-        assertThat(parts.get(0).size()).isEqualTo(4000);
+        assertThat(parts.get(0).size()).isEqualTo(8000);
     }
 
     @Test
