@@ -32,8 +32,9 @@ class TablePartsTest {
 
     @Property(tries = 600)
     void partsHoldTheWholeReadsRowsOrGiveUp(@ForAll("csvText") String text, @ForAll boolean byteOrderMark,
-            @ForAll @IntRange(min = 2, max = 5) int threads, @ForAll @IntRange(min = 1, max = 24) int minPartBytes,
-            @ForAll @IntRange(min = 1, max = 48) int blockBytes) throws Exception {
+            @ForAll @IntRange(min = 2, max = 5) int threads, @ForAll @IntRange(min = 1, max = 3) int partsPerThread,
+            @ForAll @IntRange(min = 1, max = 24) int minPartBytes, @ForAll @IntRange(min = 1, max = 48) int blockBytes)
+            throws Exception {
         Path file = Files.createTempFile("parts", ".csv");
         try {
             Files.write(file, ((byteOrderMark ? "\uFEFF" : "") + text).getBytes(StandardCharsets.UTF_8));
@@ -48,7 +49,8 @@ class TablePartsTest {
             } catch (InvalidInputException e) {
                 wholeFailure = e;
             }
-            var parts = TableParts.of(file, TableFormat.csv(), threads, minPartBytes).map(p -> p.blockBytes(blockBytes));
+            var parts = TableParts.of(file, TableFormat.csv(), threads, partsPerThread, minPartBytes)
+                    .map(p -> p.blockBytes(blockBytes));
             if (parts.isEmpty()) {
                 Statistics.label("parts").collect("not split");
                 return;
@@ -89,10 +91,11 @@ class TablePartsTest {
     @Test
     void readsAPlainFileInEveryPartAndJoinsExactly() throws Exception {
         Path file = write("a.csv", numbered(5000));
-        var parts = TableParts.of(file, TableFormat.csv(), 4, 1000).orElseThrow().blockBytes(100);
+        var parts = TableParts.of(file, TableFormat.csv(), 4, 8, 1000).orElseThrow().blockBytes(100);
         List<Collector> collectors = collectors(parts);
 
         assertThat(parts.count()).as("several parts per thread").isEqualTo(32);
+        assertThat(TableParts.of(file, TableFormat.csv(), 4, 1000).orElseThrow().count()).as("by default").isEqualTo(4);
         assertThat(parts.read(collectors, "test")).isTrue();
         List<String> joined = new ArrayList<>();
         for (Collector c : collectors) {
@@ -138,11 +141,11 @@ class TablePartsTest {
         InvalidInputException refusal = new InvalidInputException(
                 new io.jenkins.plugins.cd4ml.report.SourceLocation("c.csv", 2, 1), "refused");
 
-        BlockPipeline.BlockConsumer refusing = block -> {
+        TableParts.PartConsumer refusing = block -> {
             throw refusal;
         };
 
-        List<BlockPipeline.BlockConsumer> consumers = new ArrayList<>(collectors(parts));
+        List<TableParts.PartConsumer> consumers = new ArrayList<>(collectors(parts));
         consumers.set(0, refusing);
 
         assertThatThrownBy(() -> parts.read(consumers, "test")).isSameAs(refusal);
@@ -208,7 +211,7 @@ class TablePartsTest {
     }
 
     /** Keeps the text of every row it is given. */
-    private static final class Collector implements BlockPipeline.BlockConsumer {
+    private static final class Collector implements TableParts.PartConsumer {
         final List<String> rows = new ArrayList<>();
         private final int width;
 

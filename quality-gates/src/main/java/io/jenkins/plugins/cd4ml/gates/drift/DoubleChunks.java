@@ -56,6 +56,13 @@ public final class DoubleChunks {
         later.used = 0;
     }
 
+    /** Gives back the unused room of the current chunk (adding more values later starts a new one). */
+    public void trim() {
+        if (used < current.length) {
+            current = Arrays.copyOf(current, used);
+        }
+    }
+
     /** @return how many values were added */
     public long size() {
         return fullValues + used;

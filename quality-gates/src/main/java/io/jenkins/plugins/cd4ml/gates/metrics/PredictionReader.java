@@ -203,13 +203,21 @@ public final class PredictionReader {
                 return null;
             }
             List<List<SpecColumns>> partSinks = new ArrayList<>();
-            List<BlockPipeline.BlockConsumer> consumers = new ArrayList<>();
+            List<TableParts.PartConsumer> consumers = new ArrayList<>();
             for (int k = 0; k < parts.get().count(); k++) {
                 List<SpecColumns> sinks = sinks(table, specs);
                 partSinks.add(sinks);
-                consumers.add(block -> {
-                    for (SpecColumns sink : sinks) {
-                        sink.addBlock(block);
+                consumers.add(new TableParts.PartConsumer() {
+                    @Override
+                    public void accept(RowBlock block) throws InvalidInputException {
+                        for (SpecColumns sink : sinks) {
+                            sink.addBlock(block);
+                        }
+                    }
+
+                    @Override
+                    public void partRead() {
+                        sinks.forEach(SpecColumns::trimPart); // many parts are read, few at a time
                     }
                 });
             }
@@ -373,6 +381,15 @@ public final class PredictionReader {
                 later.forEach(part -> ids.addAll(part.ids));
             }
             return true;
+        }
+
+        /** Gives back the spare room of a part's growable columns once it is read. */
+        void trimPart() {
+            columns.trimPart();
+            candidate.trimPart(columns.rows);
+            if (baseline != null) {
+                baseline.trimPart(columns.rows);
+            }
         }
 
         boolean readsCategories(PredictionSpec other) {
@@ -680,6 +697,18 @@ public final class PredictionReader {
             return true;
         }
 
+        /** Trims a part's growable columns to its rows; numbers stay in chunks, to be joined. */
+        void trimPart() {
+            switch (spec.task()) {
+                case BINARY -> binaryLabel = exact(binaryLabel, rows);
+                case MULTICLASS -> classLabel = exact(classLabel, rows);
+                case REGRESSION -> numericLabel.trim();
+            }
+            for (int c = 0; c < codes.length; c++) {
+                codes[c] = exact(codes[c], rows);
+            }
+        }
+
         /** Trims the label and category columns to the rows read (shared by candidate and baseline). */
         void trim() {
             switch (spec.task()) {
@@ -795,6 +824,20 @@ public final class PredictionReader {
         /** A multiclass prediction, coded in the dictionary of the labels. */
         void addClass(Row table, int row, Columns columns) throws InvalidInputException {
             predictedCode[row] = columns.classOf(required(table, prediction, "a predicted class"));
+        }
+
+        /** Trims a part's growable columns to its rows; numbers stay in chunks, to be joined. */
+        void trimPart(int rows) {
+            switch (task) {
+                case BINARY -> predictedClass = exact(predictedClass, rows);
+                case MULTICLASS -> predictedCode = exact(predictedCode, rows);
+                case REGRESSION -> {
+                    // numbers only
+                }
+            }
+            if (values != null) {
+                values.trim();
+            }
         }
 
         /** Appends the later parts' outputs; {@code rows} holds each part's row count, this one's first. */
