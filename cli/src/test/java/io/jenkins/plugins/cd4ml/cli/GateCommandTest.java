@@ -126,10 +126,11 @@ class GateCommandTest {
         assertThat(out.toString()).startsWith("<?xml").contains("<testsuite", "failures=\"1\"", "<failure");
         out.getBuffer().setLength(0);
         assertThat(gate(gates, "--format", "markdown")).isEqualTo(1);
-        assertThat(out.toString()).contains("Quality gates", "FAILED", "|");
+        assertThat(out.toString()).contains("Quality gates", "FAILED", "|")
+                .contains("### by group", "| group | rows | selection\\_rate |", "| a | 2511 |"); // the per-group table
         out.getBuffer().setLength(0);
         assertThat(gate(gates, "--format", "html")).isEqualTo(1);
-        assertThat(out.toString()).contains("<html", "Quality gates");
+        assertThat(out.toString()).contains("<html", "Quality gates", "<h2>by group</h2>", "<th>selection_rate</th>");
     }
 
     @Test

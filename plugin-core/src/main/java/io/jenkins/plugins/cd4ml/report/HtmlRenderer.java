@@ -1,5 +1,7 @@
 package io.jenkins.plugins.cd4ml.report;
 
+import java.util.List;
+
 /**
  * A self-contained HTML report: one file, no external assets, no script (its own Content Security
  * Policy forbids any), every user value escaped.
@@ -7,7 +9,7 @@ package io.jenkins.plugins.cd4ml.report;
 public final class HtmlRenderer {
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:2em;color:#222}
-            h1{font-size:1.4em}table{border-collapse:collapse;width:100%}
+            h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.5em}table{border-collapse:collapse;width:100%}
             th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
             th{background:#f4f4f4}.PASSED{color:#1a7f37}.FAILED{color:#cf222e}.UNSTABLE{color:#9a6700}
             .ERROR{color:#8250df}.verdict{font-weight:bold;font-size:1.1em}.detail{font-size:.9em;color:#555}
@@ -45,7 +47,19 @@ public final class HtmlRenderer {
                     .append("</td><td>").append(escape(outcome.observed())).append("</td><td>")
                     .append(escape(outcome.threshold())).append("</td></tr>\n");
         }
-        html.append("</tbody>\n</table>\n</body>\n</html>\n");
+        html.append("</tbody>\n</table>\n");
+        for (ReportDocument.Table table : document.tables()) {
+            html.append("<h2>").append(escape(table.caption())).append("</h2>\n<table>\n<thead><tr>");
+            table.header().forEach(name -> html.append("<th>").append(escape(name)).append("</th>"));
+            html.append("</tr></thead>\n<tbody>\n");
+            for (List<String> row : table.rows()) {
+                html.append("<tr>");
+                row.forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+                html.append("</tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+        html.append("</body>\n</html>\n");
         return html.toString();
     }
 

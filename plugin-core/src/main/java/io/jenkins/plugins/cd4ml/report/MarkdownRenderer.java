@@ -1,5 +1,7 @@
 package io.jenkins.plugins.cd4ml.report;
 
+import java.util.List;
+
 /** A Markdown summary for pull requests and job summaries; every user value is escaped. */
 public final class MarkdownRenderer {
     private MarkdownRenderer() {
@@ -10,7 +12,28 @@ public final class MarkdownRenderer {
      * @return GitHub-flavoured Markdown
      */
     public static String render(ReportDocument document) {
-        return renderSummary(document) + "\n" + renderTable(document);
+        return renderSummary(document) + "\n" + renderTable(document) + renderTables(document);
+    }
+
+    /**
+     * The further tables of a document (e.g. metrics per group), each under its caption.
+     *
+     * @param document the report
+     * @return GitHub-flavoured Markdown, empty without tables
+     */
+    public static String renderTables(ReportDocument document) {
+        StringBuilder md = new StringBuilder();
+        for (ReportDocument.Table table : document.tables()) {
+            md.append("\n### ").append(escape(table.caption())).append("\n\n|");
+            table.header().forEach(name -> md.append(' ').append(escape(name)).append(" |"));
+            md.append("\n|").append(" --- |".repeat(table.header().size())).append('\n');
+            for (List<String> row : table.rows()) {
+                md.append('|');
+                row.forEach(cell -> md.append(' ').append(escape(cell)).append(" |"));
+                md.append('\n');
+            }
+        }
+        return md.toString();
     }
 
     /**

@@ -64,6 +64,31 @@ class RenderersTest {
     }
 
     @Test
+    void furtherTablesAreDrawnEscapedInMarkdownAndHtml() {
+        ReportDocument base = document();
+        ReportDocument withTable = new ReportDocument(base.title(), base.verdict(), base.facts(), base.outcomes(),
+                List.of(new ReportDocument.Table("by " + HOSTILE, List.of("group", "rows", "accuracy"),
+                        List.of(List.of("female", "40", "0.8000 / 0.7500"), List.of(HOSTILE, "2", "undefined")))));
+
+        String md = MarkdownRenderer.render(withTable);
+        String html = HtmlRenderer.render(withTable);
+
+        assertThat(md).contains("### by &lt;script&gt;").contains("| group | rows | accuracy |\n| --- | --- | --- |\n")
+                .contains("| female | 40 | 0.8000 / 0.7500 |").doesNotContain("<script");
+        long tableRows = md.lines().filter(line -> line.startsWith("| ")).count();
+        assertThat(tableRows).isEqualTo(2 + 4 + 2 + 2); // checks: header, separator, 4; groups: the same, 2
+        assertThat(html).contains("<h2>by &lt;script&gt;").contains("<th>accuracy</th>")
+                .contains("<td>0.8000 / 0.7500</td>").doesNotContain("<script");
+        assertThat(MarkdownRenderer.render(base)).doesNotContain("###  ").doesNotContain("| group |");
+    }
+
+    @Test
+    void aTableRowMustBeAsWideAsItsHeader() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReportDocument.Table("t", List.of("a", "b"),
+                List.of(List.of("1")))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void textListsEveryCheckAndTheSummary() {
         String text = TextRenderer.render(document());
         assertThat(text).contains("PASSED    a: not_null").contains("UNSTABLE  c: regex")

@@ -206,7 +206,8 @@ public record GateReport(String source, String dataDigest, long rows, Task task,
         }
         facts.add(new ReportDocument.Fact("bootstrap", String.format(Locale.ROOT, "%d paired resamples, seed %d",
                 bootstrap.resamples(), bootstrap.seed())));
-        return new ReportDocument("Quality gates", verdict(), facts, toCheckOutcomes());
+        return new ReportDocument("Quality gates", verdict(), facts, toCheckOutcomes(),
+                fairness.stream().map(GroupMetrics::toTable).toList());
     }
 
     /** @return a human-readable report */
@@ -230,19 +231,14 @@ public record GateReport(String source, String dataDigest, long rows, Task task,
     }
 
     private static void appendGroups(StringBuilder text, GroupMetrics attribute) {
-        text.append("  by ").append(attribute.attribute())
-                .append(attribute.hasBaseline() ? " (candidate / baseline)" : "").append(":\n");
+        text.append("  ").append(attribute.caption()).append(":\n");
         text.append(String.format(Locale.ROOT, "    %-20s %8s", "group", "rows"));
         attribute.metrics().forEach(metric -> text.append(String.format(Locale.ROOT, " %21s", metric)));
         text.append('\n');
         for (GroupMetrics.Group group : attribute.groups()) {
             text.append(String.format(Locale.ROOT, "    %-20s %8d", group.name(), group.rows()));
             for (int m = 0; m < attribute.metrics().size(); m++) {
-                String value = GateEvaluator.format(group.candidate().get(m));
-                if (group.baseline() != null) {
-                    value += " / " + GateEvaluator.format(group.baseline().get(m));
-                }
-                text.append(String.format(Locale.ROOT, " %21s", value));
+                text.append(String.format(Locale.ROOT, " %21s", GroupMetrics.cell(group, m)));
             }
             text.append('\n');
         }

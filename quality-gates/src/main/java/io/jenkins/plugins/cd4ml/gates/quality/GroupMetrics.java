@@ -12,6 +12,7 @@ import io.jenkins.plugins.cd4ml.gates.metrics.ModelPredictions;
 import io.jenkins.plugins.cd4ml.gates.metrics.MulticlassSummary;
 import io.jenkins.plugins.cd4ml.gates.metrics.RegressionSummary;
 import io.jenkins.plugins.cd4ml.gates.metrics.Task;
+import io.jenkins.plugins.cd4ml.report.ReportDocument;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,36 @@ public record GroupMetrics(List<String> columns, List<String> metrics, List<Grou
     /** @return the attribute as reports name it: the columns joined by commas */
     public String attribute() {
         return String.join(",", columns);
+    }
+
+    /** @return how reports caption the groups: {@code by sex}, with {@code (candidate / baseline)} when both */
+    public String caption() {
+        return "by " + attribute() + (hasBaseline() ? " (candidate / baseline)" : "");
+    }
+
+    /**
+     * @param group one of the groups
+     * @param metric the index of a metric
+     * @return the value as reports show it: the candidate's, and the baseline's after a slash
+     */
+    public static String cell(Group group, int metric) {
+        String value = GateEvaluator.format(group.candidate().get(metric));
+        return group.baseline() == null ? value : value + " / " + GateEvaluator.format(group.baseline().get(metric));
+    }
+
+    /** @return the groups as a report table: group, rows, then one column per metric */
+    public ReportDocument.Table toTable() {
+        List<String> header = new ArrayList<>(List.of("group", "rows"));
+        header.addAll(metrics);
+        List<List<String>> rows = new ArrayList<>();
+        for (Group group : groups) {
+            List<String> row = new ArrayList<>(List.of(group.name(), Long.toString(group.rows())));
+            for (int m = 0; m < metrics.size(); m++) {
+                row.add(cell(group, m));
+            }
+            rows.add(row);
+        }
+        return new ReportDocument.Table(caption(), header, rows);
     }
 
     /** @return whether the groups carry the baseline's values */

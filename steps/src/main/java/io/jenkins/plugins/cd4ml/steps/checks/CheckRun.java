@@ -52,7 +52,8 @@ public record CheckRun(String name, CheckConclusion conclusion, String title, St
     /**
      * @param name the check's name ({@link #name(String, String)})
      * @param document the engine's report
-     * @return the check run: the documented conclusion, the Markdown summary and table
+     * @return the check run: the documented conclusion, the Markdown summary, the table of checks and
+     *     any further tables (a gate's metrics per group)
      */
     public static CheckRun of(String name, ReportDocument document) {
         CheckConclusion conclusion = conclusion(document);
@@ -62,7 +63,7 @@ public record CheckRun(String name, CheckConclusion conclusion, String title, St
             summary.append('\n').append(why).append('\n');
         }
         return new CheckRun(name, conclusion, title(document), summary.toString(),
-                MarkdownRenderer.renderTable(document));
+                MarkdownRenderer.renderTable(document) + MarkdownRenderer.renderTables(document));
     }
 
     /**

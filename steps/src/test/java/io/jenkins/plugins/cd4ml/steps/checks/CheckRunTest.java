@@ -78,6 +78,19 @@ class CheckRunTest {
     }
 
     @Test
+    void furtherTablesFollowTheChecksInTheText() {
+        ReportDocument plain = document(Verdict.PASSED, List.of(outcome("accuracy floor", CheckStatus.PASSED)));
+        ReportDocument document = new ReportDocument(plain.title(), plain.verdict(), plain.facts(), plain.outcomes(),
+                List.of(new ReportDocument.Table("by sex", List.of("group", "rows", "accuracy"),
+                        List.of(List.of("female", "40", "0.8000")))));
+
+        String text = CheckRun.of("cd4ml / quality gate", document).text();
+
+        assertThat(text.indexOf("### by sex")).isGreaterThan(text.indexOf("accuracy floor"));
+        assertThat(text).contains("| female | 40 | 0.8000 |");
+    }
+
+    @Test
     void userTextCannotInjectMarkupOrBreakTheTable() {
         String payload = "<script>alert(1)</script> | \"><img src=x onerror=alert(1)> [x](javascript:alert(1))";
         ReportDocument document = new ReportDocument("Data validation: " + payload, Verdict.FAILED,
