@@ -30,8 +30,15 @@ public final class BinaryResampler {
         /** Layout positions by this model's descending score; null without scores. */
         final int[] rankOrder;
         final boolean rankOrderIsLayout;
+        /** Whether the rank order is the identity (the layout's own order, or a baseline ranking rows alike). */
+        final boolean sequential;
         /** Per ranked position: bit 0 the label is positive, bit 1 a new distinct score starts here. */
         final byte[] rankedFlags;
+        /**
+         * Per ranked position, as masks for {@link #curve}: bit 0 a new distinct score starts here,
+         * bits 1 to 7 all set where the label is positive (so that {@code mask >> 1} is 0 or -1).
+         */
+        final byte[] rankedMasks;
         final double[] logLossRanked;
         final double[] brierRanked;
 
@@ -40,9 +47,28 @@ public final class BinaryResampler {
             this.predicted = predicted;
             this.rankOrder = rankOrder;
             this.rankOrderIsLayout = rankOrderIsLayout;
+            this.sequential = rankOrderIsLayout || rankOrder != null && isIdentity(rankOrder);
             this.rankedFlags = rankedFlags;
+            this.rankedMasks = rankedFlags == null ? null : masks(rankedFlags);
             this.logLossRanked = logLossRanked;
             this.brierRanked = brierRanked;
+        }
+
+        private static boolean isIdentity(int[] order) {
+            for (int i = 0; i < order.length; i++) {
+                if (order[i] != i) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static byte[] masks(byte[] flags) {
+            byte[] masks = new byte[flags.length];
+            for (int j = 0; j < flags.length; j++) {
+                masks[j] = (byte) (((flags[j] & 1) == 1 ? -2 : 0) | (flags[j] >>> 1 & 1));
+            }
+            return masks;
         }
 
         boolean hasScores() {
@@ -216,9 +242,12 @@ public final class BinaryResampler {
         final long[][] histograms;
         /** The weights of a resample restricted to a slice. */
         final byte[] sliced;
+        /** The weights in the baseline's rank order, when that is not the layout's. */
+        final byte[] gathered;
 
         Scratch(Plan plan) {
             sliced = plan.slicedScores ? new byte[plan.size()] : null;
+            gathered = plan.gathers() ? new byte[plan.size()] : null;
             histograms = new long[plan.layers.size()][];
             for (int i = 0; i < histograms.length; i++) {
                 CodeLayer layer = plan.layers.get(i);
@@ -301,6 +330,11 @@ public final class BinaryResampler {
             return size;
         }
 
+        boolean gathers() {
+            return baseline != null && baseline.hasScores() && !baseline.sequential
+                    && (needs.any() || slicedScores);
+        }
+
         /** @return working memory for one thread */
         public Scratch newScratch() {
             return new Scratch(this);
@@ -332,7 +366,7 @@ public final class BinaryResampler {
             for (long[] histogram : scratch.histograms) {
                 Arrays.fill(histogram, 0);
             }
-            double[][][] overAll = scoring(packed, needs, layers.get(0), scratch.histograms[0]);
+            double[][][] overAll = scoring(packed, needs, layers.get(0), scratch.histograms[0], scratch);
             for (int l = 1; l < layers.size(); l++) {
                 histogram(packed, layers.get(l), scratch.histograms[l]);
             }
@@ -352,7 +386,7 @@ public final class BinaryResampler {
                             for (int i = 0; i < size; i++) {
                                 sliced[i] = (byte) (packed[i] * mask[i]);
                             }
-                            scoring = scoring(sliced, view.needs(), null, null);
+                            scoring = scoring(sliced, view.needs(), null, null, scratch);
                         }
                     }
                     for (int lane = 0; lane < 2; lane++) {
@@ -389,7 +423,105 @@ public final class BinaryResampler {
          * @return {candidate, baseline} of {lane 0, lane 1} of {auc, ap, logLoss, brier}; null where a
          *     model has no scores
          */
-        private double[][][] scoring(byte[] packed, ScoreNeeds needs, CodeLayer layer, long[] histogram) {
+        private double[][][] scoring(byte[] packed, ScoreNeeds needs, CodeLayer layer, long[] histogram,
+                Scratch scratch) {
+            boolean candidateScores = candidate.hasScores() && needs.any();
+            boolean baselineScores = baseline != null && baseline.hasScores() && needs.any();
+            if (needs.averagePrecision()) {
+                return generalScoring(packed, needs, layer, histogram);
+            }
+            byte[] baselineWeights = null;
+            if (baselineScores) {
+                baselineWeights = baseline.sequential ? packed : gather(packed, baseline.rankOrder, scratch.gathered);
+            }
+            // each statistic in its own loop: the ranking curves are bound by their arithmetic, the sums
+            // by their floating-point additions, and apart each runs faster than all in one loop
+            long[] candidateTotals = candidateScores ? totals(packed, candidate, needs) : null;
+            long[] baselineTotals = baselineScores ? totals(baselineWeights, baseline, needs) : null;
+            List<byte[]> sumWeights = new ArrayList<>(4);
+            List<double[]> sumValues = new ArrayList<>(4);
+            if (needs.logLoss()) {
+                addSeries(sumWeights, sumValues, candidateScores, packed, candidate.logLossRanked);
+                addSeries(sumWeights, sumValues, baselineScores, baselineWeights, baseline == null ? null
+                        : baseline.logLossRanked);
+            }
+            if (needs.brier()) {
+                addSeries(sumWeights, sumValues, candidateScores, packed, candidate.brierRanked);
+                addSeries(sumWeights, sumValues, baselineScores, baselineWeights, baseline == null ? null
+                        : baseline.brierRanked);
+            }
+            double[] sums = new double[2 * sumWeights.size()];
+            for (int k = 0; k < sumWeights.size(); k += 2) {
+                if (k + 1 < sumWeights.size()) {
+                    weightedSums(sumWeights.get(k), sumValues.get(k), sumWeights.get(k + 1), sumValues.get(k + 1), sums,
+                            2 * k);
+                } else {
+                    weightedSums(sumWeights.get(k), sumValues.get(k), sums, 2 * k);
+                }
+            }
+            if (layer != null) {
+                histogram(packed, layer, histogram);
+            }
+            int next = 0;
+            double[][] candidateLoss = new double[2][];
+            double[][] baselineLoss = new double[2][];
+            for (int statistic = 0; statistic < 2; statistic++) {
+                if (statistic == 0 ? needs.logLoss() : needs.brier()) {
+                    if (candidateScores) {
+                        candidateLoss[statistic] = new double[] {sums[next], sums[next + 1]};
+                        next += 2;
+                    }
+                    if (baselineScores) {
+                        baselineLoss[statistic] = new double[] {sums[next], sums[next + 1]};
+                        next += 2;
+                    }
+                }
+            }
+            return new double[][][] {finishBoth(needs, candidateTotals, candidateLoss),
+                finishBoth(needs, baselineTotals, baselineLoss)};
+        }
+
+        private static void addSeries(List<byte[]> weights, List<double[]> values, boolean present, byte[] w,
+                double[] v) {
+            if (present) {
+                weights.add(w);
+                values.add(v);
+            }
+        }
+
+        /** @return both lanes' scoring from a model's totals ({@link #totals}) and loss sums, or nulls */
+        private double[][] finishBoth(ScoreNeeds needs, long[] totals, double[][] loss) {
+            double[][] scoring = new double[2][];
+            if (totals == null) {
+                return scoring;
+            }
+            for (int lane = 0; lane < 2; lane++) {
+                int shift = 32 * lane;
+                scoring[lane] = finishScoring(needs, totals[0] >>> shift & LOW, totals[1] >>> shift & LOW,
+                        totals[2 + lane], 0, 0, 0, loss[0] == null ? 0 : loss[0][lane],
+                        loss[1] == null ? 0 : loss[1][lane]);
+            }
+            return scoring;
+        }
+
+        /**
+         * @return {positive weights, negative weights (both as two lanes), lane 0's and lane 1's
+         *     concordant pairs times two}; without ranking, the total weight as positives
+         */
+        private long[] totals(byte[] weights, Model model, ScoreNeeds needs) {
+            if (needs.ranking()) {
+                return curve(weights, model.rankedMasks, size);
+            }
+            long[] lanes = LANES;
+            long total = 0;
+            for (int j = 0; j < size; j++) {
+                total += lanes[weights[j] & 0xFF];
+            }
+            return new long[] {total, 0, 0, 0};
+        }
+
+        /** The old all-in-one pass, for average precision (its running precision needs the curve per row). */
+        private double[][][] generalScoring(byte[] packed, ScoreNeeds needs, CodeLayer layer, long[] histogram) {
             double[][] candidateScoring = new double[2][];
             if (candidate.hasScores() && needs.any()) {
                 candidateScoring = layer == null ? pass(candidate, packed, needs, null, 1, 0, null)
@@ -492,6 +624,108 @@ public final class BinaryResampler {
             for (int j = 0; j < size; j++) {
                 histogram[(j & copyMask) * cells + code[j]] += lanes[packed[j] & 0xFF];
             }
+        }
+    }
+
+    /**
+     * The ranking curve of both lanes, in the model's rank order (ties as {@link RankingCurve#add}):
+     * a group of tied scores is flushed when the next one starts, branch-free, as the negatives of
+     * the group times (positives above it + positives up to its end), which is 2 * above + tied.
+     *
+     * @param weights packed weights by ranked position
+     * @param masks the model's {@link Model#rankedMasks}
+     * @param size the number of positions
+     * @return {positive weights, negative weights (both two lanes), lane 0's and lane 1's concordant pairs times two}
+     */
+    static long[] curve(byte[] weights, byte[] masks, int size) {
+        long[] lanes = LANES;
+        long positives = 0;
+        long negatives = 0;
+        long groupStart = 0; // positives above the current group
+        long groupNegatives = 0;
+        long concordant0 = 0;
+        long concordant1 = 0;
+        for (int j = 0; j < size; j++) {
+            long w = lanes[weights[j] & 0xFF];
+            long mask = masks[j];
+            long isNew = -(mask & 1);
+            long flushed = groupNegatives & isNew;
+            long bothEnds = groupStart + positives;
+            concordant0 += (flushed & LOW) * (bothEnds & LOW);
+            concordant1 += (flushed >>> 32) * (bothEnds >>> 32);
+            groupStart += (positives - groupStart) & isNew;
+            long positive = w & (mask >> 1);
+            positives += positive;
+            groupNegatives = (groupNegatives & ~isNew) + (w - positive);
+            negatives += w - positive;
+        }
+        long bothEnds = groupStart + positives;
+        concordant0 += (groupNegatives & LOW) * (bothEnds & LOW);
+        concordant1 += (groupNegatives >>> 32) * (bothEnds >>> 32);
+        return new long[] {positives, negatives, concordant0, concordant1};
+    }
+
+    /**
+     * Sums weight * value over positions for both lanes, in position order (so the rounding is that
+     * of one resample's sequential sum).
+     */
+    static void weightedSums(byte[] weights, double[] values, double[] sums, int at) {
+        double[] low = LOW_WEIGHT;
+        double[] high = HIGH_WEIGHT;
+        double sum0 = 0;
+        double sum1 = 0;
+        for (int j = 0; j < values.length; j++) {
+            int p = weights[j] & 0xFF;
+            double value = values[j];
+            sum0 += low[p] * value;
+            sum1 += high[p] * value;
+        }
+        sums[at] = sum0;
+        sums[at + 1] = sum1;
+    }
+
+    /** {@link #weightedSums(byte[], double[], double[], int)} of two series in one loop (four independent sums). */
+    static void weightedSums(byte[] weightsA, double[] valuesA, byte[] weightsB, double[] valuesB, double[] sums,
+            int at) {
+        double[] low = LOW_WEIGHT;
+        double[] high = HIGH_WEIGHT;
+        double a0 = 0;
+        double a1 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        int n = Math.min(valuesA.length, valuesB.length);
+        for (int j = 0; j < n; j++) {
+            int p = weightsA[j] & 0xFF;
+            int q = weightsB[j] & 0xFF;
+            double x = valuesA[j];
+            double y = valuesB[j];
+            a0 += low[p] * x;
+            a1 += high[p] * x;
+            b0 += low[q] * y;
+            b1 += high[q] * y;
+        }
+        sums[at] = a0;
+        sums[at + 1] = a1;
+        sums[at + 2] = b0;
+        sums[at + 3] = b1;
+    }
+
+    /** Packed weights by ranked position, gathered through a rank order (one tight loop, many loads in flight). */
+    static byte[] gather(byte[] packed, int[] rankOrder, byte[] into) {
+        for (int j = 0; j < rankOrder.length; j++) {
+            into[j] = packed[rankOrder[j]];
+        }
+        return into;
+    }
+
+    /** Each packed byte's low / high four-bit weight as a double (a load instead of a conversion). */
+    private static final double[] LOW_WEIGHT = new double[256];
+    private static final double[] HIGH_WEIGHT = new double[256];
+
+    static {
+        for (int p = 0; p < 256; p++) {
+            LOW_WEIGHT[p] = p & 15;
+            HIGH_WEIGHT[p] = p >>> 4;
         }
     }
 
