@@ -76,12 +76,23 @@ public final class BinaryResampler {
         }
     }
 
+    /** Whether the baseline ranks, ties and labels positions as the candidate (then its curve is the candidate's). */
+    private final boolean sameRanking;
+    /** Whether the baseline's per-position log losses, in the same order, are the candidate's. */
+    private final boolean sameLogLoss;
+    /** Whether the baseline's per-position Brier errors, in the same order, are the candidate's. */
+    private final boolean sameBrier;
+
     private BinaryResampler(int[] order, byte[] actual, Model candidate, Model baseline) {
         this.size = order.length;
         this.order = order;
         this.actual = actual;
         this.candidate = candidate;
         this.baseline = baseline;
+        boolean aligned = baseline != null && candidate.hasScores() && baseline.hasScores() && baseline.sequential;
+        this.sameRanking = aligned && Arrays.equals(candidate.rankedMasks, baseline.rankedMasks);
+        this.sameLogLoss = aligned && Arrays.equals(candidate.logLossRanked, baseline.logLossRanked);
+        this.sameBrier = aligned && Arrays.equals(candidate.brierRanked, baseline.brierRanked);
     }
 
     /**
@@ -269,7 +280,11 @@ public final class BinaryResampler {
         final List<Integer> strides = new ArrayList<>();
         final List<Integer> radices = new ArrayList<>();
         int cells = 8;
-        char[] code;
+        /**
+         * Per position, its counter in the histogram: its cell code in copy (position mod copies),
+         * at copy * cells + code (below 2^16: four copies only up to 1 024 cells).
+         */
+        char[] slot;
         /** Interleaved copies of the histogram so that runs of one code do not serialize on one counter. */
         int copies;
     }
@@ -312,7 +327,8 @@ public final class BinaryResampler {
             }
             for (CodeLayer l : layers) {
                 l.copies = l.cells <= 1024 ? 4 : 1;
-                l.code = new char[size];
+                l.slot = new char[size];
+                int copyMask = l.copies - 1;
                 for (int i = 0; i < size; i++) {
                     int code = 4 * actual[i] + 2 * candidate.predicted[i] + (baseline == null ? 0 : baseline.predicted[i]);
                     for (int k = 0; k < l.views.size(); k++) {
@@ -321,7 +337,7 @@ public final class BinaryResampler {
                                 : view.groupOfPosition() == null ? 0 : view.groupOfPosition()[i];
                         code += 8 * digit * l.strides.get(k);
                     }
-                    l.code[i] = (char) code;
+                    l.slot[i] = (char) ((i & copyMask) * l.cells + code);
                 }
             }
         }
@@ -425,72 +441,37 @@ public final class BinaryResampler {
          */
         private double[][][] scoring(byte[] packed, ScoreNeeds needs, CodeLayer layer, long[] histogram,
                 Scratch scratch) {
-            boolean candidateScores = candidate.hasScores() && needs.any();
-            boolean baselineScores = baseline != null && baseline.hasScores() && needs.any();
             if (needs.averagePrecision()) {
                 return generalScoring(packed, needs, layer, histogram);
             }
+            boolean candidateScores = candidate.hasScores() && needs.any();
+            boolean baselineScores = baseline != null && baseline.hasScores() && needs.any();
             byte[] baselineWeights = null;
             if (baselineScores) {
                 baselineWeights = baseline.sequential ? packed : gather(packed, baseline.rankOrder, scratch.gathered);
             }
             // each statistic in its own loop: the ranking curves are bound by their arithmetic, the sums
-            // by their floating-point additions, and apart each runs faster than all in one loop
+            // by their floating-point additions, and apart each runs faster than all in one loop; what
+            // the baseline shares with the candidate (same order, ties, labels or losses) is computed once
             long[] candidateTotals = candidateScores ? totals(packed, candidate, needs) : null;
-            long[] baselineTotals = baselineScores ? totals(baselineWeights, baseline, needs) : null;
-            List<byte[]> sumWeights = new ArrayList<>(4);
-            List<double[]> sumValues = new ArrayList<>(4);
-            if (needs.logLoss()) {
-                addSeries(sumWeights, sumValues, candidateScores, packed, candidate.logLossRanked);
-                addSeries(sumWeights, sumValues, baselineScores, baselineWeights, baseline == null ? null
-                        : baseline.logLossRanked);
-            }
-            if (needs.brier()) {
-                addSeries(sumWeights, sumValues, candidateScores, packed, candidate.brierRanked);
-                addSeries(sumWeights, sumValues, baselineScores, baselineWeights, baseline == null ? null
-                        : baseline.brierRanked);
-            }
-            double[] sums = new double[2 * sumWeights.size()];
-            for (int k = 0; k < sumWeights.size(); k += 2) {
-                if (k + 1 < sumWeights.size()) {
-                    weightedSums(sumWeights.get(k), sumValues.get(k), sumWeights.get(k + 1), sumValues.get(k + 1), sums,
-                            2 * k);
-                } else {
-                    weightedSums(sumWeights.get(k), sumValues.get(k), sums, 2 * k);
-                }
-            }
-            if (layer != null) {
-                histogram(packed, layer, histogram);
-            }
-            int next = 0;
-            double[][] candidateLoss = new double[2][];
-            double[][] baselineLoss = new double[2][];
-            for (int statistic = 0; statistic < 2; statistic++) {
-                if (statistic == 0 ? needs.logLoss() : needs.brier()) {
-                    if (candidateScores) {
-                        candidateLoss[statistic] = new double[] {sums[next], sums[next + 1]};
-                        next += 2;
-                    }
-                    if (baselineScores) {
-                        baselineLoss[statistic] = new double[] {sums[next], sums[next + 1]};
-                        next += 2;
-                    }
-                }
-            }
-            return new double[][][] {finishBoth(needs, candidateTotals, candidateLoss),
-                finishBoth(needs, baselineTotals, baselineLoss)};
-        }
-
-        private static void addSeries(List<byte[]> weights, List<double[]> values, boolean present, byte[] w,
-                double[] v) {
-            if (present) {
-                weights.add(w);
-                values.add(v);
-            }
+            long[] baselineTotals = !baselineScores ? null
+                    : candidateScores && sameRanking ? candidateTotals : totals(baselineWeights, baseline, needs);
+            LossSums sums = new LossSums();
+            int candidateLogLoss = candidateScores && needs.logLoss() ? sums.add(packed, candidate.logLossRanked) : -1;
+            int candidateBrier = candidateScores && needs.brier() ? sums.add(packed, candidate.brierRanked) : -1;
+            int baselineLogLoss = !baselineScores || !needs.logLoss() ? -1
+                    : candidateLogLoss >= 0 && sameLogLoss ? candidateLogLoss
+                    : sums.add(baselineWeights, baseline.logLossRanked);
+            int baselineBrier = !baselineScores || !needs.brier() ? -1
+                    : candidateBrier >= 0 && sameBrier ? candidateBrier : sums.add(baselineWeights, baseline.brierRanked);
+            sums.run(layer == null ? null : new Histogram(packed, layer.slot, histogram));
+            return new double[][][] {
+                finishBoth(needs, candidateTotals, sums.lanes(candidateLogLoss), sums.lanes(candidateBrier)),
+                finishBoth(needs, baselineTotals, sums.lanes(baselineLogLoss), sums.lanes(baselineBrier))};
         }
 
         /** @return both lanes' scoring from a model's totals ({@link #totals}) and loss sums, or nulls */
-        private double[][] finishBoth(ScoreNeeds needs, long[] totals, double[][] loss) {
+        private double[][] finishBoth(ScoreNeeds needs, long[] totals, double[] logLoss, double[] brier) {
             double[][] scoring = new double[2][];
             if (totals == null) {
                 return scoring;
@@ -498,8 +479,7 @@ public final class BinaryResampler {
             for (int lane = 0; lane < 2; lane++) {
                 int shift = 32 * lane;
                 scoring[lane] = finishScoring(needs, totals[0] >>> shift & LOW, totals[1] >>> shift & LOW,
-                        totals[2 + lane], 0, 0, 0, loss[0] == null ? 0 : loss[0][lane],
-                        loss[1] == null ? 0 : loss[1][lane]);
+                        totals[2 + lane], 0, 0, 0, logLoss == null ? 0 : logLoss[lane], brier == null ? 0 : brier[lane]);
             }
             return scoring;
         }
@@ -524,13 +504,13 @@ public final class BinaryResampler {
         private double[][][] generalScoring(byte[] packed, ScoreNeeds needs, CodeLayer layer, long[] histogram) {
             double[][] candidateScoring = new double[2][];
             if (candidate.hasScores() && needs.any()) {
-                candidateScoring = layer == null ? pass(candidate, packed, needs, null, 1, 0, null)
-                        : pass(candidate, packed, needs, layer.code, layer.cells, layer.copies - 1, histogram);
+                candidateScoring = layer == null ? pass(candidate, packed, needs, null, null)
+                        : pass(candidate, packed, needs, layer.slot, histogram);
             } else if (layer != null) {
                 histogram(packed, layer, histogram);
             }
             double[][] baselineScoring = baseline != null && baseline.hasScores() && needs.any()
-                    ? pass(baseline, packed, needs, null, 1, 0, null) : new double[2][];
+                    ? pass(baseline, packed, needs, null, null) : new double[2][];
             return new double[][][] {candidateScoring, baselineScoring};
         }
 
@@ -541,8 +521,7 @@ public final class BinaryResampler {
          * of a long (at most 8 * rows each, so no lane overflows into the other); the products of
          * the AUC and the floating-point sums are per lane, in the same order as for one resample.
          */
-        private double[][] pass(Model model, byte[] packed, ScoreNeeds needs, char[] code, int cells, int copyMask,
-                long[] histogram) {
+        private double[][] pass(Model model, byte[] packed, ScoreNeeds needs, char[] slot, long[] histogram) {
             boolean counts = histogram != null;
             boolean sequential = model.rankOrderIsLayout;
             int[] rankOrder = model.rankOrder;
@@ -576,7 +555,7 @@ public final class BinaryResampler {
                 long isNew = -(long) (f >>> 1);
                 long positive = -(long) (f & 1);
                 if (counts) {
-                    histogram[(j & copyMask) * cells + code[j]] += w;
+                    histogram[slot[j]] += w;
                 }
                 long above = 2 * positivesAbove + groupPositives;
                 long flushedNegatives = groupNegatives & isNew;
@@ -617,13 +596,7 @@ public final class BinaryResampler {
         }
 
         private void histogram(byte[] packed, CodeLayer layer, long[] histogram) {
-            char[] code = layer.code;
-            int cells = layer.cells;
-            int copyMask = layer.copies - 1;
-            long[] lanes = LANES;
-            for (int j = 0; j < size; j++) {
-                histogram[(j & copyMask) * cells + code[j]] += lanes[packed[j] & 0xFF];
-            }
+            new Histogram(packed, layer.slot, histogram).fill();
         }
     }
 
@@ -666,27 +639,100 @@ public final class BinaryResampler {
     }
 
     /**
-     * Sums weight * value over positions for both lanes, in position order (so the rounding is that
-     * of one resample's sequential sum).
+     * The weighted sums one resample pair needs (log loss, Brier of either model), run two series per
+     * loop; a histogram rides along the first loop, whose floating-point additions leave room.
      */
-    static void weightedSums(byte[] weights, double[] values, double[] sums, int at) {
+    private static final class LossSums {
+        private final List<byte[]> weights = new ArrayList<>(4);
+        private final List<double[]> values = new ArrayList<>(4);
+        private double[] sums;
+
+        /** @return the series' index */
+        int add(byte[] w, double[] v) {
+            weights.add(w);
+            values.add(v);
+            return weights.size() - 1;
+        }
+
+        void run(Histogram histogram) {
+            sums = new double[2 * weights.size()];
+            Histogram fill = histogram;
+            for (int k = 0; k < weights.size(); k += 2) {
+                if (k + 1 < weights.size()) {
+                    weightedSums(weights.get(k), values.get(k), weights.get(k + 1), values.get(k + 1), sums, 2 * k,
+                            fill);
+                } else {
+                    weightedSums(weights.get(k), values.get(k), sums, 2 * k, fill);
+                }
+                fill = null;
+            }
+            if (fill != null) {
+                fill.fill();
+            }
+        }
+
+        /** @return the series' sums of both lanes, or null for index -1 */
+        double[] lanes(int series) {
+            return series < 0 ? null : new double[] {sums[2 * series], sums[2 * series + 1]};
+        }
+    }
+
+    /**
+     * A histogram to fill on the way: {@code counts[slot[j]] += both lanes of weights[j]}.
+     *
+     * @param weights packed weights by layout position
+     * @param slot each position's counter ({@link CodeLayer#slot})
+     * @param counts the counters
+     */
+    record Histogram(byte[] weights, char[] slot, long[] counts) {
+        /** Fills the histogram alone. */
+        void fill() {
+            long[] lanes = LANES;
+            for (int j = 0; j < slot.length; j++) {
+                counts[slot[j]] += lanes[weights[j] & 0xFF];
+            }
+        }
+    }
+
+    /**
+     * Sums weight * value over positions for both lanes, in position order (so the rounding is that
+     * of one resample's sequential sum), filling a histogram on the way when given.
+     */
+    static void weightedSums(byte[] weights, double[] values, double[] sums, int at, Histogram histogram) {
         double[] low = LOW_WEIGHT;
         double[] high = HIGH_WEIGHT;
         double sum0 = 0;
         double sum1 = 0;
-        for (int j = 0; j < values.length; j++) {
-            int p = weights[j] & 0xFF;
-            double value = values[j];
-            sum0 += low[p] * value;
-            sum1 += high[p] * value;
+        if (histogram == null) {
+            for (int j = 0; j < values.length; j++) {
+                int p = weights[j] & 0xFF;
+                double value = values[j];
+                sum0 += low[p] * value;
+                sum1 += high[p] * value;
+            }
+        } else {
+            long[] lanes = LANES;
+            byte[] layout = histogram.weights();
+            char[] slot = histogram.slot();
+            long[] counts = histogram.counts();
+            for (int j = 0; j < values.length; j++) {
+                int p = weights[j] & 0xFF;
+                double value = values[j];
+                sum0 += low[p] * value;
+                sum1 += high[p] * value;
+                counts[slot[j]] += lanes[layout[j] & 0xFF];
+            }
         }
         sums[at] = sum0;
         sums[at + 1] = sum1;
     }
 
-    /** {@link #weightedSums(byte[], double[], double[], int)} of two series in one loop (four independent sums). */
+    /**
+     * {@link #weightedSums(byte[], double[], double[], int, Histogram)} of two series in one loop
+     * (four independent sums).
+     */
     static void weightedSums(byte[] weightsA, double[] valuesA, byte[] weightsB, double[] valuesB, double[] sums,
-            int at) {
+            int at, Histogram histogram) {
         double[] low = LOW_WEIGHT;
         double[] high = HIGH_WEIGHT;
         double a0 = 0;
@@ -694,15 +740,33 @@ public final class BinaryResampler {
         double b0 = 0;
         double b1 = 0;
         int n = Math.min(valuesA.length, valuesB.length);
-        for (int j = 0; j < n; j++) {
-            int p = weightsA[j] & 0xFF;
-            int q = weightsB[j] & 0xFF;
-            double x = valuesA[j];
-            double y = valuesB[j];
-            a0 += low[p] * x;
-            a1 += high[p] * x;
-            b0 += low[q] * y;
-            b1 += high[q] * y;
+        if (histogram == null) {
+            for (int j = 0; j < n; j++) {
+                int p = weightsA[j] & 0xFF;
+                int q = weightsB[j] & 0xFF;
+                double x = valuesA[j];
+                double y = valuesB[j];
+                a0 += low[p] * x;
+                a1 += high[p] * x;
+                b0 += low[q] * y;
+                b1 += high[q] * y;
+            }
+        } else {
+            long[] lanes = LANES;
+            byte[] layout = histogram.weights();
+            char[] slot = histogram.slot();
+            long[] counts = histogram.counts();
+            for (int j = 0; j < n; j++) {
+                int p = weightsA[j] & 0xFF;
+                int q = weightsB[j] & 0xFF;
+                double x = valuesA[j];
+                double y = valuesB[j];
+                a0 += low[p] * x;
+                a1 += high[p] * x;
+                b0 += low[q] * y;
+                b1 += high[q] * y;
+                counts[slot[j]] += lanes[layout[j] & 0xFF];
+            }
         }
         sums[at] = a0;
         sums[at + 1] = a1;

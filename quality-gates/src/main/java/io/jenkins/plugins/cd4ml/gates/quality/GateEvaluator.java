@@ -435,7 +435,7 @@ public final class GateEvaluator {
         }
 
         /** One thread's weights and working memory for binary models. */
-        private record BinaryScratch(byte[] packed, byte[] second, BinaryResampler.Scratch plan) {
+        private record BinaryScratch(byte[] packed, BinaryResampler.Scratch plan) {
         }
 
         /** One thread's weights (all rows, and restricted to a slice) for other models. */
@@ -459,17 +459,10 @@ public final class GateEvaluator {
             int rows = data.size();
             int resamples = settings.resamples();
             // resamples 2p and 2p + 1 share the passes over the rows (their weights packed in one byte)
-            forEach((resamples + 1) / 2, () -> new BinaryScratch(new byte[rows], new byte[rows], plan.newScratch()),
+            forEach((resamples + 1) / 2, () -> new BinaryScratch(new byte[rows], plan.newScratch()),
                     (scratch, pair) -> {
                         byte[] packed = scratch.packed();
-                        byte[] second = scratch.second();
-                        PairedBootstrap.poissonWeights(settings.seed(), 2 * pair, packed);
-                        if (2 * pair + 1 < resamples) {
-                            PairedBootstrap.poissonWeights(settings.seed(), 2 * pair + 1, second);
-                            for (int i = 0; i < rows; i++) {
-                                packed[i] |= (byte) (second[i] << 4);
-                            }
-                        }
+                        PairedBootstrap.poissonWeightsPacked(settings.seed(), 2 * pair, 2 * pair + 1 < resamples, packed);
                         BinarySummary[][][] summaries = plan.summarizeTwo(packed, scratch.plan());
                         for (int lane = 0; lane < 2 && 2 * pair + lane < resamples; lane++) {
                             for (int v = 0; v < views.size(); v++) {
