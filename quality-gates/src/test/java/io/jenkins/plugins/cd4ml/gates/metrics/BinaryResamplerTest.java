@@ -127,6 +127,19 @@ class BinaryResamplerTest {
     }
 
     @Property(tries = 50)
+    void regroupedSummariesAreSummariesWithThoseGroups(@ForAll @IntRange(min = 1, max = 300) int rows,
+            @ForAll @LongRange long seed) {
+        Random random = new Random(seed);
+        Data data = Data.random(random, rows, BaselineKind.NONE);
+        Groups groups = new Groups(List.of("g"), data.group(), List.of("a", "b", "c"));
+
+        assertThat(BinarySummary.of(data.candidate(), null).regrouped(data.candidate(), groups))
+                .isEqualTo(BinarySummary.of(data.candidate(), groups));
+        assertThat(BinarySummary.of(data.candidate(), groups).regrouped(data.candidate(), null))
+                .isEqualTo(BinarySummary.of(data.candidate(), null));
+    }
+
+    @Property(tries = 50)
     void aBaselineEqualToTheCandidateGetsTheCandidatesSummaries(@ForAll @IntRange(min = 1, max = 300) int rows,
             @ForAll @LongRange long seed) {
         Random random = new Random(seed);
