@@ -454,8 +454,10 @@ public final class BinaryResampler {
             // by their floating-point additions, and apart each runs faster than all in one loop; what
             // the baseline shares with the candidate (same order, ties, labels or losses) is computed once
             long[] candidateTotals = candidateScores ? totals(packed, candidate, needs) : null;
+            // without ranking the totals are the total weight, the same for both models
             long[] baselineTotals = !baselineScores ? null
-                    : candidateScores && sameRanking ? candidateTotals : totals(baselineWeights, baseline, needs);
+                    : candidateScores && (sameRanking || !needs.ranking()) ? candidateTotals
+                    : totals(baselineWeights, baseline, needs);
             LossSums sums = new LossSums();
             int candidateLogLoss = candidateScores && needs.logLoss() ? sums.add(packed, candidate.logLossRanked) : -1;
             int candidateBrier = candidateScores && needs.brier() ? sums.add(packed, candidate.brierRanked) : -1;
