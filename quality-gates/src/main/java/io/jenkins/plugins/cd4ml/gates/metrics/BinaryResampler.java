@@ -125,7 +125,10 @@ public final class BinaryResampler {
             scoreInLayout[i] = predictions.score()[order[i]];
         }
         byte[] actualInLayout = permute(predictions.actual(), order);
-        ScoreRanking ranking = layoutRanking != null ? null : ScoreRanking.of(scoreInLayout);
+        // a model ranking rows as the layout (the candidate itself, or one ordering rows alike) needs no sort:
+        // the descending order with ties by position is then the identity
+        ScoreRanking ranking = layoutRanking != null || nonIncreasing(scoreInLayout) ? null
+                : ScoreRanking.of(scoreInLayout);
         int[] rankOrder = ranking == null ? identity(rows) : ranking.descendingOrder();
         byte[] flags = new byte[rows];
         double[] logLoss = new double[rows];
@@ -837,6 +840,15 @@ public final class BinaryResampler {
         return new BinarySummary(ConfusionMatrix.fromCounts(total, 0), List.of(byGroup),
                 scoring == null ? Double.NaN : scoring[0], scoring == null ? Double.NaN : scoring[1],
                 scoring == null ? Double.NaN : scoring[2], scoring == null ? Double.NaN : scoring[3]);
+    }
+
+    private static boolean nonIncreasing(double[] scores) {
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i - 1] < scores[i]) { // scores hold no NaN; -0.0 ties with 0.0 as in ScoreRanking
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] identity(int rows) {
