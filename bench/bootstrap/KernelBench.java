@@ -11,7 +11,8 @@ import java.util.Random;
  * decimals as gen_data.py writes them, 5 groups), in thread CPU time so that a loaded machine
  * disturbs it less. Not a test. Run from the repository root after compiling quality-gates:
  *
- * <pre>java -cp quality-gates/target/classes bench/bootstrap/KernelBench.java [rows] [resamples] [auc+logloss+groups] [nobase]</pre>
+ * <pre>java -cp quality-gates/target/classes bench/bootstrap/KernelBench.java [rows] [resamples] [auc+logloss+groups] [other|nobase|self]</pre>
+ * (the baseline: another model, none, or the candidate's own predictions)
  */
 public class KernelBench {
     public static void main(String[] args) {
@@ -36,8 +37,13 @@ public class KernelBench {
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long setupStart = threads.getCurrentThreadCpuTime();
-        BinaryResampler resampler = BinaryResampler.of(new BinaryPredictions(actual, candidatePredicted, candidateScore),
-                args.length > 3 && args[3].equals("nobase") ? null : new BinaryPredictions(actual, baselinePredicted, baselineScore));
+        String baselineKind = args.length > 3 ? args[3] : "other";
+        BinaryPredictions candidate = new BinaryPredictions(actual, candidatePredicted, candidateScore);
+        BinaryResampler resampler = BinaryResampler.of(candidate, switch (baselineKind) {
+            case "nobase" -> null;
+            case "self" -> new BinaryPredictions(actual, candidatePredicted.clone(), candidateScore.clone());
+            default -> new BinaryPredictions(actual, baselinePredicted, baselineScore);
+        });
         String what = args.length > 2 ? args[2] : "auc+logloss";
         BinaryResampler.ScoreNeeds needs = new BinaryResampler.ScoreNeeds(what.contains("auc"), false,
                 what.contains("logloss"), false);
@@ -48,7 +54,6 @@ public class KernelBench {
         long setup = threads.getCurrentThreadCpuTime() - setupStart;
         BinaryResampler.Scratch scratch = plan.newScratch();
         byte[] weights = new byte[rows];
-        byte[] second = new byte[rows];
         double checksum = 0;
         long weighting = 0;
         long summarizing = 0;
@@ -57,11 +62,7 @@ public class KernelBench {
             summarizing = 0;
             for (int r = 0; r < resamples; r += 2) {
                 long t0 = threads.getCurrentThreadCpuTime();
-                PairedBootstrap.poissonWeights(42, r, weights);
-                PairedBootstrap.poissonWeights(42, r + 1, second);
-                for (int i = 0; i < rows; i++) {
-                    weights[i] |= (byte) (second[i] << 4);
-                }
+                PairedBootstrap.poissonWeightsPacked(42, r, true, weights);
                 long t1 = threads.getCurrentThreadCpuTime();
                 checksum += plan.summarizeTwo(weights, scratch)[1][0][0].rocAuc();
                 weighting += t1 - t0;

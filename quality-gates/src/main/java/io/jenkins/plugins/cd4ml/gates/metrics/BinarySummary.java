@@ -95,6 +95,29 @@ public record BinarySummary(ConfusionMatrix confusion, List<ConfusionMatrix> byG
     }
 
     /**
+     * This summary of all rows, unweighted, with other groups: the same as {@link #of} with those
+     * groups, reusing the score-based statistics (which do not depend on the groups) instead of
+     * sorting the scores again.
+     *
+     * @param predictions the predictions this summary was made of by {@link #of}
+     * @param groups the groups, or {@code null}
+     * @return the summary
+     */
+    public BinarySummary regrouped(BinaryPredictions predictions, Groups groups) {
+        byte[] actual = predictions.actual();
+        byte[] predicted = predictions.predicted();
+        int[] groupOfRow = groups == null ? null : groups.groupOfRow();
+        long[] counts = new long[4 * (groups == null ? 1 : groups.count())];
+        for (int row = 0; row < actual.length; row++) {
+            int group = groupOfRow == null ? 0 : groupOfRow[row];
+            counts[4 * group + 2 * actual[row] + predicted[row]]++;
+        }
+        int groupCount = groups == null ? 1 : groups.count();
+        return new BinarySummary(confusionOf(counts, groupCount),
+                groups == null ? List.of() : perGroup(counts, groupCount), rocAuc, averagePrecision, logLoss, brier);
+    }
+
+    /**
      * Summarizes weighted rows (a bootstrap resample, a slice as 0/1 weights).
      *
      * @param predictions the predictions

@@ -5,8 +5,11 @@ import io.jenkins.plugins.cd4ml.report.Severity;
 import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One gate of a gates file: a metric, optionally on a slice of rows, checked against an absolute
@@ -28,9 +31,14 @@ public record GateDefinition(String name, String metric, Map<String, String> sli
         Double threshold, Direction direction, Double minDelta, Double maxRegression, int minSupport,
         Severity severity, SourceLocation location) implements Serializable {
 
-    /** Canonical form: immutable collections. */
+    /**
+     * Canonical form: immutable collections; the slice keeps its entries' order (as written), so
+     * that names and reports come out the same on every run.
+     */
     public GateDefinition {
-        slice = Map.copyOf(slice);
+        Map<String, String> ordered = new LinkedHashMap<>();
+        slice.forEach((column, value) -> ordered.put(Objects.requireNonNull(column), Objects.requireNonNull(value)));
+        slice = Collections.unmodifiableMap(ordered);
         sensitive = List.copyOf(sensitive);
     }
 

@@ -25,6 +25,7 @@ import io.jenkins.plugins.cd4ml.report.SourceLocation;
 import io.jenkins.plugins.cd4ml.report.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +101,8 @@ public final class GateEvaluator {
         categorical.addAll(gates.sensitive());
         categorical.retainAll(header);
         EvaluationData data = PredictionReader.read(predictions, spec.withCategorical(List.copyOf(categorical)));
-        String digest = evaluationDataDigest != null ? evaluationDataDigest : ContentDigest.sha256Input(predictions);
+        String predictionsDigest = evaluationDataDigest != null ? null : ContentDigest.sha256Input(predictions);
+        String digest = evaluationDataDigest != null ? evaluationDataDigest : predictionsDigest;
         BaselineReference reference = null;
         if (baseline.isPresent()) {
             Baseline b = baseline.get();
@@ -111,7 +113,10 @@ public final class GateEvaluator {
             }
             if (b.predictions() != null) {
                 data = PredictionReader.joinBaseline(b.predictions(), data);
-                reference = new BaselineReference(b.version(), b.predictions().toString(), ContentDigest.sha256Input(b.predictions()));
+                // the candidate's own file (a model compared with itself) is digested once
+                String baselineDigest = predictionsDigest != null && sameFile(b.predictions(), predictions)
+                        ? predictionsDigest : ContentDigest.sha256Input(b.predictions());
+                reference = new BaselineReference(b.version(), b.predictions().toString(), baselineDigest);
             } else {
                 reference = new BaselineReference(b.version(), predictions + " (baseline columns)", null);
             }
@@ -181,6 +186,14 @@ public final class GateEvaluator {
         }
         return new GateReport(data.source(), dataDigest, data.size(), data.spec().task(), baseline, gates.bootstrap(),
                 gates.policies(), results, groupMetrics(gates, data));
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false; // then each is digested, and the error (if any) is the digest's
+        }
     }
 
     /** The per-group table of each attribute whose columns were read (the others' gates are ERROR). */
@@ -412,11 +425,17 @@ public final class GateEvaluator {
                     baselineScoring = BinaryScoring.of(baseline);
                 }
             }
+            // all rows of a binary model: sorted for the ranking curve once, regrouped for other views;
+            // a baseline with the candidate's very predictions shares its summaries
+            boolean baselineIsCandidate = samePredictions(data.candidate(), data.baseline());
+            AllRows candidateRows = new AllRows(data.candidate());
+            AllRows baselineRows = baselineIsCandidate ? candidateRows : new AllRows(data.baseline());
             for (View view : views) {
-                view.candidate = view.mask == null ? MetricsReport.summarize(data.candidate(), view.groups)
+                view.candidate = view.mask == null ? candidateRows.summarize(view.groups)
                         : weighted(data.candidate(), view, view.mask, candidateScoring);
                 if (data.baseline() != null) {
-                    view.baseline = view.mask == null ? MetricsReport.summarize(data.baseline(), view.groups)
+                    view.baseline = view.mask == null ? baselineRows.summarize(view.groups)
+                            : baselineIsCandidate ? view.candidate
                             : weighted(data.baseline(), view, view.mask, baselineScoring);
                 }
                 for (GateDefinition gate : view.gates) {
@@ -434,8 +453,36 @@ public final class GateEvaluator {
             }
         }
 
+        /** Whether a baseline's predictions are the candidate's, value for value. */
+        private static boolean samePredictions(ModelPredictions candidate, ModelPredictions baseline) {
+            return candidate instanceof BinaryPredictions c && baseline instanceof BinaryPredictions b
+                    && Arrays.equals(c.actual(), b.actual()) && Arrays.equals(c.predicted(), b.predicted())
+                    && Arrays.equals(c.score(), b.score());
+        }
+
+        /** Unweighted summaries of all rows of one model, by groups; a binary model's scores are summarized once. */
+        private static final class AllRows {
+            private final ModelPredictions predictions;
+            private BinarySummary first;
+
+            AllRows(ModelPredictions predictions) {
+                this.predictions = predictions;
+            }
+
+            MetricSummary summarize(Groups groups) {
+                if (!(predictions instanceof BinaryPredictions binary)) {
+                    return MetricsReport.summarize(predictions, groups);
+                }
+                if (first == null) {
+                    first = BinarySummary.of(binary, groups);
+                    return first;
+                }
+                return first.regrouped(binary, groups);
+            }
+        }
+
         /** One thread's weights and working memory for binary models. */
-        private record BinaryScratch(byte[] packed, byte[] second, BinaryResampler.Scratch plan) {
+        private record BinaryScratch(byte[] packed, BinaryResampler.Scratch plan) {
         }
 
         /** One thread's weights (all rows, and restricted to a slice) for other models. */
@@ -459,17 +506,10 @@ public final class GateEvaluator {
             int rows = data.size();
             int resamples = settings.resamples();
             // resamples 2p and 2p + 1 share the passes over the rows (their weights packed in one byte)
-            forEach((resamples + 1) / 2, () -> new BinaryScratch(new byte[rows], new byte[rows], plan.newScratch()),
+            forEach((resamples + 1) / 2, () -> new BinaryScratch(new byte[rows], plan.newScratch()),
                     (scratch, pair) -> {
                         byte[] packed = scratch.packed();
-                        byte[] second = scratch.second();
-                        PairedBootstrap.poissonWeights(settings.seed(), 2 * pair, packed);
-                        if (2 * pair + 1 < resamples) {
-                            PairedBootstrap.poissonWeights(settings.seed(), 2 * pair + 1, second);
-                            for (int i = 0; i < rows; i++) {
-                                packed[i] |= (byte) (second[i] << 4);
-                            }
-                        }
+                        PairedBootstrap.poissonWeightsPacked(settings.seed(), 2 * pair, 2 * pair + 1 < resamples, packed);
                         BinarySummary[][][] summaries = plan.summarizeTwo(packed, scratch.plan());
                         for (int lane = 0; lane < 2 && 2 * pair + lane < resamples; lane++) {
                             for (int v = 0; v < views.size(); v++) {

@@ -63,6 +63,44 @@ public final class PairedBootstrap {
     }
 
     /**
+     * Fills the weights of two consecutive resamples packed per row, {@code resample}'s in the low
+     * four bits and {@code resample + 1}'s in the high four (the layout of
+     * {@code BinaryResampler.Plan#summarizeTwo}): the same weights as two calls of
+     * {@link #poissonWeights(long, int, byte[])}, drawn in one loop without a second array.
+     *
+     * @param seed the bootstrap seed
+     * @param resample the first resample's index
+     * @param both whether to draw the second resample too (else its weights are 0)
+     * @param packed the array to fill, one byte per row
+     */
+    public static void poissonWeightsPacked(long seed, int resample, boolean both, byte[] packed) {
+        if (!both) {
+            poissonWeights(seed, resample, packed);
+            return;
+        }
+        SplittableRandom low = new SplittableRandom(mix(seed, resample));
+        SplittableRandom high = new SplittableRandom(mix(seed, resample + 1));
+        byte[] table = TABLE;
+        int row = 0;
+        int full = packed.length - packed.length % 4;
+        for (; row < full; row += 4) {
+            long a = low.nextLong();
+            long b = high.nextLong();
+            packed[row] = (byte) (table[(int) (a & 0xFFFF)] | table[(int) (b & 0xFFFF)] << 4);
+            packed[row + 1] = (byte) (table[(int) ((a >>> 16) & 0xFFFF)] | table[(int) ((b >>> 16) & 0xFFFF)] << 4);
+            packed[row + 2] = (byte) (table[(int) ((a >>> 32) & 0xFFFF)] | table[(int) ((b >>> 32) & 0xFFFF)] << 4);
+            packed[row + 3] = (byte) (table[(int) (a >>> 48)] | table[(int) (b >>> 48)] << 4);
+        }
+        long a = low.nextLong();
+        long b = high.nextLong();
+        for (; row < packed.length; row++) {
+            packed[row] = (byte) (table[(int) (a & 0xFFFF)] | table[(int) (b & 0xFFFF)] << 4);
+            a >>>= 16;
+            b >>>= 16;
+        }
+    }
+
+    /**
      * The percentile interval of resampled values, skipping undefined (NaN) ones; linear
      * interpolation between order statistics as numpy's default quantile.
      *

@@ -155,6 +155,34 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void theCandidatesOwnFileAsBaselineGivesWhatACopyOfItGives() throws Exception {
+        Path copy = Files.copy(predictions, dir.resolve("copy.csv"));
+        String gates = """
+                  - {metric: roc_auc, max_regression: 0.01}
+                  - {metric: log_loss, max_regression: 0.01}
+                  - {metric: accuracy, max_regression: 0.01, slice: {region: north}}
+                  - {metric: demographic_parity_ratio, threshold: 0.5, sensitive: [sex]}
+                """;
+
+        GateReport self = evaluate(file("", gates), BaselineSource.file(predictions, "self"));
+        GateReport copied = evaluate(file("", gates), BaselineSource.file(copy, "self"));
+
+        assertThat(self.results()).isEqualTo(copied.results());
+        assertThat(self.results()).allSatisfy(result -> assertThat(result.delta()).isZero());
+        assertThat(self.baseline().predictionsDigest()).isEqualTo(ContentDigest.sha256Input(predictions))
+                .isEqualTo(copied.baseline().predictionsDigest()).isEqualTo(self.dataDigest());
+    }
+
+    @Test
+    void theCandidatesOwnFileAsBaselineIsStillJoinedAndChecked() throws Exception {
+        Path duplicated = Files.writeString(dir.resolve("dup.csv"), "id,label,score\n7,1,0.9\n7,0,0.2\n8,0,0.4\n");
+        assertThatThrownBy(() -> GateEvaluator.evaluate(GatesFileParser.parse("gates.yaml",
+                file(", id: id", "  - {metric: accuracy, max_regression: 0.02}\n")), duplicated,
+                BaselineSource.file(duplicated, "self")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("duplicate id '7'");
+    }
+
+    @Test
     void aBaselineFileWithOtherLabelsCannotBeJoined() throws Exception {
         Path other = Files.writeString(dir.resolve("other.csv"), "label,score\n" + "1,0.5\n".repeat(3000));
         assertThatThrownBy(() -> evaluate(file("", "  - {metric: f1, max_regression: 0.02}\n"),

@@ -79,6 +79,18 @@ class GatesFileParserTest {
     }
 
     @Test
+    void aSliceKeepsItsColumnsInTheOrderWritten() throws Exception {
+        String gates = "task: binary\ncolumns: {label: label, score: score}\ngates:\n"
+                + "  - {metric: recall, threshold: 0.1, slice: {sex: F, region: north, age: old, zone: z1}}\n"
+                + "  - {metric: recall, threshold: 0.1, slice: {zone: z1, age: old, region: north, sex: F}}\n";
+        GatesFile file = GatesFileParser.parse("gates.yaml", gates);
+
+        assertThat(file.gates().get(0).slice().keySet()).containsExactly("sex", "region", "age", "zone");
+        assertThat(file.gates().get(1).slice().keySet()).containsExactly("zone", "age", "region", "sex");
+        assertThat(file.gates().get(0).slice()).isEqualTo(file.gates().get(1).slice());
+    }
+
+    @Test
     void readsJson() throws Exception {
         GatesFile file = GatesFileParser.parse("gates.json", """
                 {"task": "regression", "columns": {"label": "y", "prediction": "yhat"},

@@ -34,6 +34,24 @@ class PairedBootstrapTest {
         }
     }
 
+    @Property(tries = 30)
+    void packedWeightsAreTwoResamplesWeights(@ForAll long seed, @ForAll @IntRange(max = 1000) int resample,
+            @ForAll @IntRange(max = 2003) int rows) {
+        byte[] low = new byte[rows];
+        byte[] high = new byte[rows];
+        PairedBootstrap.poissonWeights(seed, resample, low);
+        PairedBootstrap.poissonWeights(seed, resample + 1, high);
+        byte[] packed = new byte[rows];
+        byte[] single = new byte[rows];
+        PairedBootstrap.poissonWeightsPacked(seed, resample, true, packed);
+        PairedBootstrap.poissonWeightsPacked(seed, resample, false, single);
+        for (int i = 0; i < rows; i++) {
+            assertThat(packed[i] & 15).as("low weight of row %d", i).isEqualTo((int) low[i]);
+            assertThat((packed[i] & 0xFF) >>> 4).as("high weight of row %d", i).isEqualTo((int) high[i]);
+            assertThat(single[i]).as("single resample, row %d", i).isEqualTo(low[i]);
+        }
+    }
+
     @Test
     void differentResamplesDiffer() {
         int[] a = new int[1000];
