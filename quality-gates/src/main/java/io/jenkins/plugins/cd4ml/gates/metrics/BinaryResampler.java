@@ -734,7 +734,8 @@ public final class BinaryResampler {
 
     /**
      * {@link #weightedSums(byte[], double[], double[], int, Histogram)} of two series in one loop
-     * (four independent sums).
+     * (four independent sums). Like it, one loop with the histogram and one without: a test per row
+     * in the hottest loop of a gate costs more than the few repeated lines.
      */
     static void weightedSums(byte[] weightsA, double[] valuesA, byte[] weightsB, double[] valuesB, double[] sums,
             int at, Histogram histogram) {

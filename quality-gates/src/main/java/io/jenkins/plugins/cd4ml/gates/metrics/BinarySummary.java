@@ -40,14 +40,8 @@ public record BinarySummary(ConfusionMatrix confusion, List<ConfusionMatrix> byG
      */
     public static BinarySummary of(BinaryPredictions predictions, Groups groups) {
         byte[] actual = predictions.actual();
-        byte[] predicted = predictions.predicted();
         double[] score = predictions.score();
-        int[] groupOfRow = groups == null ? null : groups.groupOfRow();
-        long[] counts = new long[4 * (groups == null ? 1 : groups.count())];
-        for (int row = 0; row < actual.length; row++) {
-            int group = groupOfRow == null ? 0 : groupOfRow[row];
-            counts[4 * group + 2 * actual[row] + predicted[row]]++;
-        }
+        long[] counts = confusionCounts(predictions, groups);
         if (score == null) {
             return assemble(counts, groups, null, Double.NaN, Double.NaN);
         }
@@ -104,6 +98,14 @@ public record BinarySummary(ConfusionMatrix confusion, List<ConfusionMatrix> byG
      * @return the summary
      */
     public BinarySummary regrouped(BinaryPredictions predictions, Groups groups) {
+        long[] counts = confusionCounts(predictions, groups);
+        int groupCount = groups == null ? 1 : groups.count();
+        return new BinarySummary(confusionOf(counts, groupCount),
+                groups == null ? List.of() : perGroup(counts, groupCount), rocAuc, averagePrecision, logLoss, brier);
+    }
+
+    /** @return per group, the counts of (actual, predicted) pairs: four cells a group, unweighted */
+    private static long[] confusionCounts(BinaryPredictions predictions, Groups groups) {
         byte[] actual = predictions.actual();
         byte[] predicted = predictions.predicted();
         int[] groupOfRow = groups == null ? null : groups.groupOfRow();
@@ -112,9 +114,7 @@ public record BinarySummary(ConfusionMatrix confusion, List<ConfusionMatrix> byG
             int group = groupOfRow == null ? 0 : groupOfRow[row];
             counts[4 * group + 2 * actual[row] + predicted[row]]++;
         }
-        int groupCount = groups == null ? 1 : groups.count();
-        return new BinarySummary(confusionOf(counts, groupCount),
-                groups == null ? List.of() : perGroup(counts, groupCount), rocAuc, averagePrecision, logLoss, brier);
+        return counts;
     }
 
     /**
