@@ -196,12 +196,13 @@ public final class PredictionReader {
      */
     static List<EvaluationData> readInParts(Path file, List<PredictionSpec> specs, int threads, long minPartBytes)
             throws InvalidInputException {
+        // planned before the header is read, so a file read whole has its header read once
+        Optional<TableParts> parts = TableParts.of(file, TableFormat.detect(file), threads, minPartBytes);
+        if (parts.isEmpty()) {
+            return null;
+        }
         try (TableReader table = TableReader.open(file)) {
-            sinks(table, specs); // every column is checked before anything is read
-            Optional<TableParts> parts = TableParts.of(file, TableFormat.detect(file), threads, minPartBytes);
-            if (parts.isEmpty()) {
-                return null;
-            }
+            // the first part's columns check every column before anything is read
             List<List<SpecColumns>> partSinks = new ArrayList<>();
             List<TableParts.PartConsumer> consumers = new ArrayList<>();
             for (int k = 0; k < parts.get().count(); k++) {
